@@ -1,0 +1,74 @@
+"""The ``flagpole`` command. Only ``run`` (and the default, no command) imports the Textual UI,
+so every other command starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+from tui.core.errors import FlagpoleError
+
+# Each module in tui/commands/ has configure(subparsers) and run(args) -> exit status.
+COMMANDS = ("run", "import_", "export", "profiles", "check", "crossings", "rules", "history")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors with status 2 and one short paragraph."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message}\n(see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: global options and every subcommand."""
+    parser = _Parser(
+        prog="flagpole",
+        description=(
+            "An offline companion for the day you flagpole at a Canada–US land border: "
+            "are you eligible and ready, which crossing and when, what to say at each step, "
+            "and is the permit you were handed correct before you leave the office."
+        ),
+        epilog="Without a command, flagpole opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"flagpole {__version__}")
+    parser.add_argument(
+        "--home",
+        metavar="PATH",
+        help="data folder to use instead of the default (also $FLAGPOLE_HOME)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a bundled invented person, in a throwaway folder",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        module = importlib.import_module(f"tui.commands.{name}")
+        module.configure(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 findings with errors, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.command = "run"
+        args.handler = importlib.import_module("tui.commands.run").run
+        args.profile = None
+    try:
+        return args.handler(args)
+    except FlagpoleError as exc:
+        print(f"flagpole: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,18 @@
+"""``flagpole crossings``: not built yet (see the issues)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def configure(subparsers) -> None:
+    """Register the command."""
+    p = subparsers.add_parser("crossings", help="(not built yet)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Not built yet."""
+    from tui.core.errors import FlagpoleError
+
+    raise FlagpoleError("'crossings' is not built yet.")

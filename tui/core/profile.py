@@ -1,0 +1,333 @@
+"""The profile: schema 1 of the public TOML format (``spec/profile-format.md``).
+
+Plain pydantic models, no UI. Unknown keys are refused (they are almost always typos), dates must
+be real dates, country codes two capital letters, and each programme's required keys are checked.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
+
+
+class Program(StrEnum):
+    """What the person is activating at the port of entry."""
+
+    IEC_WORKING_HOLIDAY = "iec-working-holiday"
+    IEC_YOUNG_PROFESSIONALS = "iec-young-professionals"
+    IEC_COOP = "iec-coop"
+    SPOUSAL_OPEN_WORK_PERMIT = "spousal-open-work-permit"
+    EMPLOYER_SPECIFIC = "employer-specific"
+    PGWP = "pgwp"
+    PR_LANDING = "pr-landing"
+
+    @property
+    def is_iec(self) -> bool:
+        """True for the three International Experience Canada programmes."""
+        return self in IEC_PROGRAMS
+
+    @property
+    def is_work_permit(self) -> bool:
+        """True for every programme that issues a work permit (all but PR landing)."""
+        return self is not Program.PR_LANDING
+
+    @property
+    def is_employer_specific(self) -> bool:
+        """True where the permit names an employer."""
+        return self in EMPLOYER_SPECIFIC_PROGRAMS
+
+    @property
+    def permit_kind(self) -> PermitKind | None:
+        """The kind of permit the programme issues, or None for PR landing."""
+        if not self.is_work_permit:
+            return None
+        return PermitKind.EMPLOYER_SPECIFIC if self.is_employer_specific else PermitKind.OPEN
+
+    @property
+    def needs_poe_letter(self) -> bool:
+        """True where a Port of Entry letter must be presented (work permits other than PGWP)."""
+        return self.is_work_permit and self is not Program.PGWP
+
+
+IEC_PROGRAMS = frozenset(
+    {Program.IEC_WORKING_HOLIDAY, Program.IEC_YOUNG_PROFESSIONALS, Program.IEC_COOP}
+)
+EMPLOYER_SPECIFIC_PROGRAMS = frozenset(
+    {Program.IEC_YOUNG_PROFESSIONALS, Program.IEC_COOP, Program.EMPLOYER_SPECIFIC}
+)
+
+
+class Exemption(StrEnum):
+    """Why the December 2024 flagpoling ban does not apply to this person."""
+
+    US_PERMANENT_RESIDENT = "us-permanent-resident"
+    FREE_TRADE_PROFESSIONAL = "free-trade-professional"
+    FREE_TRADE_SPOUSE = "free-trade-spouse"
+    TRUCK_DRIVER = "truck-driver"
+    CBSA_APPOINTMENT = "cbsa-appointment"
+
+
+class PermitKind(StrEnum):
+    """The kind printed on a work permit."""
+
+    OPEN = "open"
+    EMPLOYER_SPECIFIC = "employer-specific"
+
+
+class Travel(StrEnum):
+    """How the person reaches the crossing."""
+
+    CAR = "car"
+    FOOT = "foot"
+    TRANSIT = "transit"
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
+
+
+def _as_date(value: object) -> object:
+    """Accept a date, or an ISO ``YYYY-MM-DD`` string (typed into a form); refuse the rest."""
+    if isinstance(value, datetime):
+        raise ValueError("expected a date like 2026-12-02, not a date and time")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real date") from exc
+    raise ValueError("expected a date like 2026-12-02")
+
+
+def _as_time(value: object) -> object:
+    """Accept a time of day, or an ``HH:MM[:SS]`` string; refuse the rest."""
+    if isinstance(value, time):
+        return value.replace(tzinfo=None)
+    if isinstance(value, str) and _ISO_TIME.match(value.strip()):
+        try:
+            return time.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real time of day") from exc
+    raise ValueError("expected a local time like 10:30:00")
+
+
+def _as_country(value: object) -> object:
+    """Two capital letters (ISO 3166-1 alpha-2)."""
+    if isinstance(value, str) and re.fullmatch(r"[A-Z]{2}", value):
+        return value
+    raise ValueError("expected a two-letter country code in capitals, like GB or US")
+
+
+def _empty_is_none(value: object) -> object:
+    """Treat an empty string as 'not given'."""
+    return None if value == "" else value
+
+
+Day = Annotated[date, BeforeValidator(_as_date)]
+TimeOfDay = Annotated[time, BeforeValidator(_as_time)]
+Country = Annotated[str, BeforeValidator(_as_country)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+OptionalExemption = Annotated[
+    Exemption | None,
+    BeforeValidator(_empty_is_none),
+    PlainSerializer(lambda v: v.value if v else "", return_type=str),
+]
+
+
+class Section(BaseModel):
+    """Shared settings: unknown keys are errors; values are checked when assigned too."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_attribute_docstrings=True)
+
+
+class Person(Section):
+    """The traveller, as printed in the passport."""
+
+    surname: NonEmpty
+    """Surname exactly as printed in the passport."""
+    given_names: NonEmpty
+    """Given names exactly as printed in the passport."""
+    date_of_birth: Day
+    """Date of birth."""
+    citizenship: Country
+    """Citizenship, ISO 3166-1 alpha-2 (GB, FR, US…)."""
+
+
+class Passport(Section):
+    """The passport travelled on."""
+
+    number: NonEmpty
+    """Passport number (masked on screen and in redacted exports)."""
+    country: Country
+    """Issuing country, ISO 3166-1 alpha-2."""
+    expires: Day
+    """Expiry date: no permit is issued past it."""
+
+
+class Application(Section):
+    """What is being activated at the border."""
+
+    program: Program
+    """The programme: iec-working-holiday, iec-young-professionals, iec-coop,
+    spousal-open-work-permit, employer-specific, pgwp or pr-landing."""
+    poe_letter_issued: Day | None = None
+    """Date the Port of Entry letter of introduction was issued."""
+    poe_letter_valid_until: Day | None = None
+    """Last day the letter can be used to activate the permit ("must enter Canada by")."""
+    poe_letter_printed: bool | None = None
+    """Whether the letter is printed and packed."""
+    permit_months: int | None = Field(default=None, ge=1, le=60)
+    """Length of permit the programme grants, in months (IEC: by country agreement)."""
+    employer: str = ""
+    """Employer named on an employer-specific permit."""
+    occupation: str = ""
+    """Intended occupation; used by the medical-condition rule."""
+    exemption: OptionalExemption = None
+    """Why the December 2024 ban does not apply (us-permanent-resident, free-trade-professional,
+    free-trade-spouse, truck-driver, cbsa-appointment), or empty."""
+    expected_permit_expiry: Day | None = None
+    """Where a letter or a spouse's permit fixes the end of the permit."""
+
+    @model_validator(mode="after")
+    def _required_per_program(self) -> Application:
+        program = self.program
+        missing: list[str] = []
+        if program.needs_poe_letter:
+            for key in ("poe_letter_issued", "poe_letter_valid_until", "poe_letter_printed"):
+                if getattr(self, key) is None:
+                    missing.append(key)
+        if program.is_work_permit and self.permit_months is None and self.expected_permit_expiry is None:
+            missing.append("permit_months")
+        if program.is_employer_specific and not self.employer.strip():
+            missing.append("employer")
+        if missing:
+            raise ValueError(
+                f"{program.value} needs {', '.join(missing)}"
+                + (" (or expected_permit_expiry)" if "permit_months" in missing else "")
+            )
+        if (
+            self.poe_letter_issued
+            and self.poe_letter_valid_until
+            and self.poe_letter_valid_until < self.poe_letter_issued
+        ):
+            raise ValueError("poe_letter_valid_until is before poe_letter_issued")
+        return self
+
+
+class Insurance(Section):
+    """Health insurance (required for the IEC programmes)."""
+
+    provider: NonEmpty
+    """Insurer's name."""
+    policy_number: NonEmpty
+    """Policy number (masked on screen and in redacted exports)."""
+    starts: Day
+    """First day of cover."""
+    ends: Day
+    """Last day of cover: an IEC permit will not run past it."""
+    valid_outside_home_country: bool
+    """Bought to start while already outside the home country (needed when flagpoling)."""
+    printed: bool
+    """Whether proof of insurance is printed and packed."""
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Insurance:
+        if self.ends < self.starts:
+            raise ValueError("insurance ends before it starts")
+        return self
+
+
+class Funds(Section):
+    """Proof of funds."""
+
+    amount_cad: int = Field(ge=0)
+    """Balance in Canadian dollars on the statement."""
+    statement_date: Day
+    """Date the bank statement was issued."""
+    printed: bool
+    """Whether the statement is printed and packed."""
+
+
+class Medical(Section):
+    """An upfront immigration medical exam."""
+
+    ime_number: NonEmpty
+    """IME number from the panel physician's information sheet (masked on screen)."""
+    exam_date: Day
+    """Date of the exam."""
+
+
+class Plan(Section):
+    """The planned crossing."""
+
+    crossing: NonEmpty
+    """A crossing id from the crossings data (e.g. boundary-bay)."""
+    date: Day
+    """Date of the crossing."""
+    arrive: TimeOfDay | None = None
+    """Planned arrival time, local to the crossing."""
+    travel: Travel = Travel.CAR
+    """How you reach the crossing: car, foot or transit."""
+
+
+class IssuedPermit(Section):
+    """What is printed on the permit the officer hands over."""
+
+    surname: NonEmpty
+    """Surname as printed on the permit."""
+    given_names: NonEmpty
+    """Given names as printed on the permit."""
+    date_of_birth: Day
+    """Date of birth as printed."""
+    citizenship: Country
+    """Citizenship as printed."""
+    expires: Day
+    """Expiry date as printed."""
+    kind: PermitKind
+    """open or employer-specific."""
+    employer: str = ""
+    """Employer as printed (employer-specific permits)."""
+    conditions: list[str] = Field(default_factory=list)
+    """Each printed condition, one string each."""
+
+
+class Profile(Section):
+    """A whole profile file, schema 1."""
+
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, populate_by_name=True, use_attribute_docstrings=True
+    )
+
+    schema_version: Literal[1] = Field(alias="schema")
+    """Format version; always 1."""
+    person: Person
+    passport: Passport
+    application: Application
+    insurance: Insurance | None = None
+    funds: Funds | None = None
+    medical: Medical | None = None
+    plan: Plan | None = None
+    issued_permit: IssuedPermit | None = None
+
+    def to_toml_dict(self) -> dict:
+        """The profile as plain TOML-ready data: schema first, empty optional values left out."""
+        data = self.model_dump(by_alias=True, exclude_none=True, mode="python")
+        app = data["application"]
+        if not app.get("exemption"):
+            app.pop("exemption", None)
+        for key in ("employer", "occupation"):
+            if app.get(key) == "":
+                app.pop(key)
+        return data
