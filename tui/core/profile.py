@@ -17,6 +17,8 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    StrictBool,
+    StrictInt,
     model_validator,
 )
 
@@ -186,9 +188,9 @@ class Application(Section):
     """Date the Port of Entry letter of introduction was issued."""
     poe_letter_valid_until: Day | None = None
     """Last day the letter can be used to activate the permit ("must enter Canada by")."""
-    poe_letter_printed: bool | None = None
+    poe_letter_printed: StrictBool | None = None
     """Whether the letter is printed and packed."""
-    permit_months: int | None = Field(default=None, ge=1, le=60)
+    permit_months: StrictInt | None = Field(default=None, ge=1, le=60)
     """Length of permit the programme grants, in months (IEC: by country agreement)."""
     employer: str = ""
     """Employer named on an employer-specific permit."""
@@ -237,9 +239,9 @@ class Insurance(Section):
     """First day of cover."""
     ends: Day
     """Last day of cover: an IEC permit will not run past it."""
-    valid_outside_home_country: bool
+    valid_outside_home_country: StrictBool
     """Bought to start while already outside the home country (needed when flagpoling)."""
-    printed: bool
+    printed: StrictBool
     """Whether proof of insurance is printed and packed."""
 
     @model_validator(mode="after")
@@ -252,11 +254,11 @@ class Insurance(Section):
 class Funds(Section):
     """Proof of funds."""
 
-    amount_cad: int = Field(ge=0)
+    amount_cad: StrictInt = Field(ge=0)
     """Balance in Canadian dollars on the statement."""
     statement_date: Day
     """Date the bank statement was issued."""
-    printed: bool
+    printed: StrictBool
     """Whether the statement is printed and packed."""
 
 

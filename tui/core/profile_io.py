@@ -72,6 +72,12 @@ def validation_problems(exc: ValidationError, model: type[BaseModel]) -> list[Pr
             reason = "unknown key" + _did_you_mean(model, loc)
         elif kind == "missing":
             reason = "required key is missing"
+        elif kind == "enum":
+            choices = re.findall(r"'([^']*)'", err.get("ctx", {}).get("expected", ""))
+            reason = f"expected one of: {', '.join(choices)} (got {_show(value)})"
+            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+            if close:
+                reason += f"; did you mean '{close[0]}'?"
         else:
             msg = err["msg"]
             msg = re.sub(r"^(Value error|Assertion failed), ", "", msg)

@@ -1,0 +1,32 @@
+"""Shared fixtures: an isolated data folder for every test, and example profile data."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = ROOT / "profiles"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch) -> Path:
+    """Point $FLAGPOLE_HOME at a fresh folder so no test touches the real user data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("FLAGPOLE_HOME", str(home))
+    return home
+
+
+def load_example(name: str) -> dict:
+    """An example profile from profiles/ as plain TOML data (a fresh copy each time)."""
+    with open(PROFILES / name, "rb") as handle:
+        return copy.deepcopy(tomllib.load(handle))
+
+
+@pytest.fixture
+def demo_data() -> dict:
+    """The demo profile as plain data."""
+    return load_example("demo.toml")
