@@ -198,9 +198,9 @@ def _field_for(where: str, reason: str) -> str:
         return where
     section = where.split(".", 1)[0]
     in_section = [f for f in FIELDS if f.section == section]
-    for f in in_section:
-        if f.key in reason:
-            return f.path
+    named = [(reason.find(f.key), f.path) for f in in_section if f.key in reason]
+    if named:
+        return min(named)[1]
     return in_section[0].path if in_section else FIELDS[0].path
 
 
