@@ -151,7 +151,7 @@ OptionalExemption = Annotated[
 class Section(BaseModel):
     """Shared settings: unknown keys are errors; values are checked when assigned too."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
 class Person(Section):
@@ -309,7 +309,7 @@ class Profile(Section):
     """A whole profile file, schema 1."""
 
     model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, populate_by_name=True, use_attribute_docstrings=True
+        extra="forbid", validate_assignment=True, populate_by_name=True
     )
 
     schema_version: Literal[1] = Field(alias="schema")
