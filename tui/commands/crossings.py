@@ -54,101 +54,49 @@ def run(args: argparse.Namespace) -> int:
     """List crossings (or stale facts with ``--stale``); returns 0, raises FlagpoleError on bad input."""
     from tui.core.clock import system_clock
     from tui.core.crossings import load_crossings
+    from tui.core.finder import province_code
 
     data = load_crossings()
     now = system_clock()
-    crossings = _filter_province(list(data.crossings.values()), args.province)
     if args.stale is not None:
+        crossings = list(data.crossings.values())
+        if args.province:
+            crossings = [c for c in crossings if c.province == province_code(args.province)]
         return _stale(data, crossings, args.stale, now.date(), args.json)
-    return _list(data, crossings, args, now)
+    return _list(data, args, now)
 
 
 # --- listing -------------------------------------------------------------------------------------
 
 
-def _list(data, crossings, args, now) -> int:
-    from tui.core import schedule
-    from tui.core.crossings import haversine_km
+def _list(data, args, now) -> int:
+    from tui.core.crossings import load_places
+    from tui.core.finder import find_statuses, parse_at, parse_near
 
-    at = _parse_at(args.at) if args.at else now
-    origin = _parse_near(args.near, data) if args.near else None
-
-    rows = []
-    for c in crossings:
-        if args.foot and c.pedestrians_allowed is False:
-            continue
-        here = schedule.local(c, at)
-        flag = schedule.flagpoling_open(c, here)
-        if args.open_only and not flag:
-            continue
-        distance = None
-        if origin is not None:
-            distance = haversine_km(origin[1], origin[2], c.location.lat, c.location.lon)
-        rows.append(
-            {
-                "crossing": c,
-                "at": here,
-                "port_open": schedule.port_open(c, here),
-                "port_hours_known": schedule.port_hours_known(c, here.date()),
-                "flagpoling": flag,
-                "until": schedule.window_end(c, here) if flag else None,
-                "next": schedule.next_window(c, here),
-                "dated": schedule.dated_schedule(c, here.date()),
-                "distance": distance,
-            }
-        )
-    if origin is not None:
-        rows.sort(key=lambda r: r["distance"])
-    else:
-        rows.sort(key=lambda r: (_PROVINCE_ORDER.index(r["crossing"].province), r["crossing"].location.lon))
-
+    at = parse_at(args.at) if args.at else now
+    origin = parse_near(args.near, data, load_places()) if args.near else None
+    statuses = find_statuses(
+        data, at, origin=origin, province=args.province, foot=args.foot, open_only=args.open_only
+    )
     if args.json:
         from tui.commands.common import print_json
 
-        print_json([_as_json(data, r) for r in rows])
+        print_json([_as_json(data, s) for s in statuses])
         return 0
-    _print_table(data, rows, at, naive=args.at is not None and at.tzinfo is None, origin=origin)
+    _print_table(data, statuses, at, naive=args.at is not None and at.tzinfo is None, origin=origin)
     return 0
-
-
-_PROVINCE_ORDER = ("YT", "NT", "NU", "BC", "AB", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL")
 
 
 def _iso(moment) -> str | None:
     return None if moment is None else moment.isoformat(timespec="minutes")
 
 
-def _as_json(data, row) -> dict:
-    c = row["crossing"]
-    notes = list(c.notes)
-    sources = [
-        {"fact": "location", "url": c.location.source, "as_of": c.location.as_of.isoformat(),
-         "unverified": c.location.unverified},
-    ]
-    if c.pedestrians is not None and c.pedestrians.source:
-        sources.append(
-            {"fact": "pedestrians", "url": c.pedestrians.source,
-             "as_of": c.pedestrians.as_of.isoformat() if c.pedestrians.as_of else None,
-             "unverified": c.pedestrians.unverified}
-        )
-    d = row["at"].date()
-    for kind in ("port_hours", "flagpoling"):
-        for i, w in enumerate(getattr(c, kind)):
-            if w.in_force(d):
-                sources.append(
-                    {"fact": f"{kind}[{i}]", "description": w.describe(), "url": w.source,
-                     "as_of": w.as_of.isoformat(), "unverified": w.unverified}
-                )
-    if not row["dated"]:
-        notes.append(data.no_schedule_note)
-        if data.no_schedule_note_source:
-            sources.append(
-                {"fact": "no_schedule_note", "url": data.no_schedule_note_source,
-                 "as_of": data.as_of.isoformat(), "unverified": False}
-            )
-    if not row["port_hours_known"]:
-        notes.append("The data has no port hours for this date; the port is assumed open.")
-    distance = row["distance"]
+def _as_json(data, status) -> dict:
+    from tui.core.finder import fact_sources, status_notes
+
+    c = status.crossing
+    sources = fact_sources(data, status)
+    distance = status.distance_km
     return {
         "id": c.id,
         "name": c.name,
@@ -162,16 +110,16 @@ def _as_json(data, row) -> dict:
         "location_approximate": c.location.approximate,
         "pedestrians": c.pedestrians_allowed,
         "transit": c.transit,
-        "at": _iso(row["at"]),
-        "port_open": row["port_open"],
-        "port_hours_known": row["port_hours_known"],
-        "flagpoling": row["flagpoling"],
-        "flagpoling_until": _iso(row["until"]),
-        "next_flagpoling": _iso(row["next"]),
-        "dated_schedule": row["dated"],
-        "unverified": any(s["unverified"] for s in sources),
+        "at": _iso(status.at),
+        "port_open": status.port_open,
+        "port_hours_known": status.port_hours_known,
+        "flagpoling": status.flagpoling,
+        "flagpoling_until": _iso(status.until),
+        "next_flagpoling": _iso(status.next),
+        "dated_schedule": status.dated,
+        "unverified": any(s["unverified"] for s in sources) or not status.port_hours_known,
         "distance_km": None if distance is None else round(distance, 1),
-        "notes": notes,
+        "notes": status_notes(data, status),
         "sources": sources,
     }
 
@@ -196,35 +144,33 @@ def _print_table(data, rows, at, *, naive: bool, origin) -> None:
     else:
         print(f"At {at:%a %Y-%m-%d %H:%M %Z (UTC%z)}.".replace("  ", " "))
     if origin is not None:
-        print(f"Distances from {origin[0]}.")
+        print(f"Distances from {origin.label}.")
     if not rows:
         print("No crossing matches.")
         return
     table = []
     marks_used = set()
     for r in rows:
-        c = r["crossing"]
-        if r["flagpoling"]:
-            now = "yes" + (f", until {_when(r['until'], r['at'])}" if r["until"] else ", around the clock")
-        elif not r["port_open"]:
+        c = r.crossing
+        if r.flagpoling:
+            now = "yes" + (f", until {_when(r.until, r.at)}" if r.until else ", around the clock")
+        elif not r.port_open:
             now = "no (port closed)"
         else:
             now = "no"
         marks = ""
-        if not r["dated"]:
+        if not r.dated:
             marks += "†"
-        if not r["port_hours_known"] or any(
-            w.unverified for w in (*c.port_hours, *c.flagpoling) if w.in_force(r["at"].date())
-        ):
+        if r.unverified:
             marks += "?"
-        if c.location.approximate and r["distance"] is not None:
+        if c.location.approximate and r.distance_km is not None:
             marks += "~"
         if c.pedestrians_allowed is False:
             marks += "⊘"
         marks_used.update(marks)
-        distance = "" if r["distance"] is None else f"{r['distance']:.0f} km"
+        distance = "" if r.distance_km is None else f"{r.distance_km:.0f} km"
         table.append(
-            (f"{c.name} {marks}".rstrip(), c.province, now, _when(r["next"], r["at"]), distance)
+            (f"{c.name} {marks}".rstrip(), c.province, now, _when(r.next, r.at), distance)
         )
     headers = ("Crossing", "Prov", "Flagpoling now", "Next window", "Distance" if origin else "")
     widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(headers)]
@@ -276,85 +222,3 @@ def _stale(data, crossings, days: int, today, as_json: bool) -> int:
         flag = " (unverified)" if f.unverified else ""
         print(f"{f.crossing_id:<{width}}  {f.fact:<{fact_width}}  {f.as_of}  {f.source}{flag}")
     return 0
-
-
-# --- argument parsing ----------------------------------------------------------------------------
-
-
-def _parse_at(text: str):
-    """ISO date-time (naive = each crossing's local time), or a date alone (12:00 local)."""
-    import re
-    from datetime import date, datetime, time
-
-    from tui.core.errors import FlagpoleError
-
-    value = text.strip()
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return datetime.combine(date.fromisoformat(value), time(12, 0))
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise FlagpoleError(
-            f"--at: {text!r} is not a date and time; expected e.g. 2025-03-04T10:00 "
-            "(crossing-local) or 2025-03-04T10:00-05:00"
-        ) from None
-
-
-def _parse_near(text: str, data):
-    """(label, lat, lon) from "LAT,LON", a place name, or a crossing id/name."""
-    import re
-
-    from tui.core.crossings import closest_places, find_crossing, find_place, load_places
-    from tui.core.errors import FlagpoleError
-
-    match = re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*", text)
-    if match:
-        lat, lon = float(match.group(1)), float(match.group(2))
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise FlagpoleError(
-                f"--near: {text!r} is not a latitude,longitude (latitude -90..90, "
-                "longitude -180..180; west is negative, e.g. 49.05,-123.0)."
-            )
-        return (f"{lat:g},{lon:g}", lat, lon)
-    places = load_places()
-    place = find_place(places, text)
-    if place is not None:
-        return (f"{place.name}, {place.province}", place.lat, place.lon)
-    try:
-        crossing = find_crossing(data, text)
-    except FlagpoleError:
-        crossing = None
-    if crossing is not None:
-        return (crossing.name, crossing.location.lat, crossing.location.lon)
-    close = closest_places(places, text)
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    raise FlagpoleError(
-        f"--near: unknown place {text!r}.{hint} Give LAT,LON (e.g. 49.05,-123.0), a crossing, or "
-        f"one of: {', '.join(p.name for p in places)}."
-    )
-
-
-def _filter_province(crossings, text: str | None):
-    """Crossings in the province ``text`` names (code or name, any case)."""
-    if text is None:
-        return crossings
-    import difflib
-
-    from tui.core.crossings import PROVINCES, normalize
-    from tui.core.errors import FlagpoleError
-
-    wanted = text.strip().upper()
-    if wanted not in PROVINCES:
-        by_name = {normalize(name): code for code, name in PROVINCES.items()}
-        by_name.update({"quebec": "QC", "pei": "PE", "newfoundland": "NL"})
-        code = by_name.get(normalize(text))
-        if code is None:
-            close = difflib.get_close_matches(normalize(text), list(by_name), n=3, cutoff=0.5)
-            codes = list(dict.fromkeys(by_name.get(k, k) for k in close))
-            hint = f" Did you mean: {', '.join(codes)}?" if codes else ""
-            raise FlagpoleError(
-                f"--province: unknown province {text!r}.{hint} Use a code: "
-                f"{', '.join(PROVINCES)}."
-            )
-        wanted = code
-    return [c for c in crossings if c.province == wanted]

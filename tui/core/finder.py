@@ -1,0 +1,210 @@
+"""Finding a crossing: each crossing's flagpoling status at a moment, its distance from a place,
+and the sources behind it. Shared by ``flagpole crossings`` and the app's crossing finder."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from tui.core import schedule
+from tui.core.crossings import (
+    PROVINCES,
+    Crossing,
+    CrossingsData,
+    Place,
+    closest_places,
+    find_crossing,
+    find_place,
+    haversine_km,
+    normalize,
+    search,
+)
+from tui.core.errors import FlagpoleError
+
+PROVINCE_ORDER = ("YT", "NT", "NU", "BC", "AB", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """A point distances are measured from, with a label for people."""
+
+    label: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class CrossingStatus:
+    """One crossing at one moment: is the port open, is flagpoling offered, until when, next."""
+
+    crossing: Crossing
+    at: datetime
+    port_open: bool
+    port_hours_known: bool
+    flagpoling: bool
+    until: datetime | None
+    next: datetime | None
+    dated: bool
+    distance_km: float | None
+
+    @property
+    def unverified(self) -> bool:
+        """True when the hours or schedule in force are unverified, or unknown."""
+        d = self.at.date()
+        rows = (*self.crossing.port_hours, *self.crossing.flagpoling)
+        return not self.port_hours_known or any(w.unverified for w in rows if w.in_force(d))
+
+
+def crossing_status(crossing: Crossing, at: datetime, origin: Origin | None = None) -> CrossingStatus:
+    """The status of ``crossing`` at ``at`` (naive = crossing-local), with distance from ``origin``."""
+    here = schedule.local(crossing, at)
+    flag = schedule.flagpoling_open(crossing, here)
+    distance = None
+    if origin is not None:
+        distance = haversine_km(origin.lat, origin.lon, crossing.location.lat, crossing.location.lon)
+    return CrossingStatus(
+        crossing=crossing,
+        at=here,
+        port_open=schedule.port_open(crossing, here),
+        port_hours_known=schedule.port_hours_known(crossing, here.date()),
+        flagpoling=flag,
+        until=schedule.window_end(crossing, here) if flag else None,
+        next=schedule.next_window(crossing, here),
+        dated=schedule.dated_schedule(crossing, here.date()),
+        distance_km=distance,
+    )
+
+
+def find_statuses(
+    data: CrossingsData,
+    at: datetime,
+    *,
+    origin: Origin | None = None,
+    province: str | None = None,
+    text: str = "",
+    foot: bool = False,
+    open_only: bool = False,
+) -> list[CrossingStatus]:
+    """Crossings matching the filters, with their status at ``at``.
+
+    ``text`` matches names, US towns and common names; ``foot`` leaves out crossings documented
+    as refusing pedestrians (unknown access stays in); ``open_only`` keeps those offering
+    flagpoling at ``at``. Sorted nearest first with an origin, else west to east by province.
+    """
+    crossings = list(data.crossings.values())
+    if province:
+        crossings = [c for c in crossings if c.province == province_code(province)]
+    if text.strip():
+        wanted = {c.id for c in search(crossings, text)}
+        crossings = [c for c in crossings if c.id in wanted]
+    if foot:
+        crossings = [c for c in crossings if c.pedestrians_allowed is not False]
+    statuses = [crossing_status(c, at, origin) for c in crossings]
+    if open_only:
+        statuses = [s for s in statuses if s.flagpoling]
+    if origin is not None:
+        statuses.sort(key=lambda s: s.distance_km)
+    else:
+        statuses.sort(key=lambda s: (PROVINCE_ORDER.index(s.crossing.province), s.crossing.location.lon))
+    return statuses
+
+
+def fact_sources(data: CrossingsData, status: CrossingStatus) -> list[dict]:
+    """Every fact behind ``status`` in force on its date: what, URL, as-of date, unverified."""
+    c = status.crossing
+    sources = [
+        {"fact": "location", "url": c.location.source, "as_of": c.location.as_of.isoformat(),
+         "unverified": c.location.unverified},
+    ]
+    if c.pedestrians is not None and c.pedestrians.source:
+        sources.append(
+            {"fact": "pedestrians", "url": c.pedestrians.source,
+             "as_of": c.pedestrians.as_of.isoformat() if c.pedestrians.as_of else None,
+             "unverified": c.pedestrians.unverified}
+        )
+    d = status.at.date()
+    for kind in ("port_hours", "flagpoling"):
+        for i, w in enumerate(getattr(c, kind)):
+            if w.in_force(d):
+                sources.append(
+                    {"fact": f"{kind}[{i}]", "description": w.describe(), "url": w.source,
+                     "as_of": w.as_of.isoformat(), "unverified": w.unverified}
+                )
+    if not status.dated and data.no_schedule_note_source:
+        sources.append(
+            {"fact": "no_schedule_note", "url": data.no_schedule_note_source,
+             "as_of": data.as_of.isoformat(), "unverified": False}
+        )
+    return sources
+
+
+def status_notes(data: CrossingsData, status: CrossingStatus) -> list[str]:
+    """The crossing's notes plus what applies at the moment (no dated schedule, unknown hours)."""
+    notes = list(status.crossing.notes)
+    if not status.dated:
+        notes.append(data.no_schedule_note)
+    if not status.port_hours_known:
+        notes.append("The data has no port hours for this date; the port is assumed open.")
+    return notes
+
+
+def parse_at(text: str) -> datetime:
+    """An ISO date-time (naive = each crossing's local time), or a date alone (12:00 local)."""
+    value = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return datetime.combine(date.fromisoformat(value), time(12, 0))
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise FlagpoleError(
+            f"--at: {text!r} is not a date and time; expected e.g. 2025-03-04T10:00 "
+            "(crossing-local) or 2025-03-04T10:00-05:00"
+        ) from None
+
+
+def parse_near(text: str, data: CrossingsData, places: tuple[Place, ...]) -> Origin:
+    """An Origin from "LAT,LON", a place name, or a crossing id/name; FlagpoleError otherwise."""
+    match = re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*", text)
+    if match:
+        lat, lon = float(match.group(1)), float(match.group(2))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise FlagpoleError(
+                f"--near: {text!r} is not a latitude,longitude (latitude -90..90, "
+                "longitude -180..180; west is negative, e.g. 49.05,-123.0)."
+            )
+        return Origin(f"{lat:g},{lon:g}", lat, lon)
+    place = find_place(places, text)
+    if place is not None:
+        return Origin(f"{place.name}, {place.province}", place.lat, place.lon)
+    try:
+        crossing = find_crossing(data, text)
+    except FlagpoleError:
+        crossing = None
+    if crossing is not None:
+        return Origin(crossing.name, crossing.location.lat, crossing.location.lon)
+    close = closest_places(places, text)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise FlagpoleError(
+        f"--near: unknown place {text!r}.{hint} Give LAT,LON (e.g. 49.05,-123.0), a crossing, or "
+        f"one of: {', '.join(p.name for p in places)}."
+    )
+
+
+def province_code(text: str) -> str:
+    """The two-letter code for a province given as a code or a name; FlagpoleError otherwise."""
+    wanted = text.strip().upper()
+    if wanted in PROVINCES:
+        return wanted
+    by_name = {normalize(name): code for code, name in PROVINCES.items()}
+    by_name.update({"quebec": "QC", "pei": "PE", "newfoundland": "NL"})
+    code = by_name.get(normalize(text))
+    if code is None:
+        close = difflib.get_close_matches(normalize(text), list(by_name), n=3, cutoff=0.5)
+        codes = list(dict.fromkeys(by_name.get(k, k) for k in close))
+        hint = f" Did you mean: {', '.join(codes)}?" if codes else ""
+        raise FlagpoleError(
+            f"--province: unknown province {text!r}.{hint} Use a code: {', '.join(PROVINCES)}."
+        )
+    return code
