@@ -3,6 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import sys
+import textwrap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.findings import Finding, Report
+
+_HEADINGS = {"error": "ERRORS", "warning": "WARNINGS", "info": "INFO"}
+_COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
+_RESET = "\x1b[0m"
+_LIMITS = {
+    "program": "the programme's term",
+    "passport": "your passport expiry",
+    "insurance": "the end of your insurance",
+}
 
 
 def configure(subparsers) -> None:
@@ -14,16 +31,127 @@ def configure(subparsers) -> None:
         "1 at least one error finding, 2 the file cannot be read or is not a valid profile.",
     )
     p.add_argument("profile", metavar="NAME|PATH", help="stored profile or profile file")
-    p.add_argument("--on", metavar="DATE|DATETIME", help="evaluate at this date or moment")
+    p.add_argument(
+        "--on",
+        metavar="DATE|DATETIME",
+        help="evaluate at this date (keeps the planned arrival time) or moment "
+        "(crossing-local unless it has an offset)",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load and validate the profile (the rules arrive with the rules engine)."""
-    from tui.commands.common import store_from
+    """Evaluate the profile; print the findings; 0 without errors, 1 with at least one."""
+    from tui.commands.common import print_json, store_from
+    from tui.core.clock import system_clock
+    from tui.core.policy import load_policy
     from tui.core.profile_io import resolve_profile
+    from tui.core.rules import evaluate, resolve_on
 
-    label, _profile = resolve_profile(store_from(args), args.profile)
-    print(f"{label}: a valid profile.")
-    return 0
+    label, profile = resolve_profile(store_from(args), args.profile)
+    policy = load_policy()
+    crossings = None
+    if profile.plan is not None:
+        from tui.core.crossings import load_crossings
+
+        crossings = load_crossings()
+    on = resolve_on(profile, crossings, args.on, system_clock())
+    report = evaluate(profile, crossings, policy, on)
+    if args.json:
+        print_json(report_json(label, report))
+    else:
+        sys.stdout.write(render_text(label, report, colour=_use_colour()))
+    return 1 if report.has_errors else 0
+
+
+def report_json(label: str, report: Report) -> dict:
+    """The ``flagpole check --json`` object of ``rules.md``."""
+    return {
+        "profile": label,
+        "on": report.on.isoformat(timespec="seconds"),
+        "ready": report.ready,
+        "expected_permit": report.expected_permit.to_json() if report.expected_permit else None,
+        "findings": [f.to_json() for f in report.findings],
+    }
+
+
+def _use_colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def render_text(label: str, report: Report, *, colour: bool = False, width: int | None = None) -> str:
+    """Human output: a summary, then the findings grouped by severity, each labelled in words
+    (ERROR / WARNING / INFO) so it reads the same without colour."""
+    from tui.core.findings import Severity
+
+    width = width or min(100, shutil.get_terminal_size((100, 24)).columns)
+    counts = report.counts()
+    lines = [
+        f"Profile:  {label}",
+        f"On:       {report.on:%A %Y-%m-%d %H:%M} ({_zone_words(report.on)})",
+    ]
+    if report.expected_permit is not None:
+        ep = report.expected_permit
+        lines.append(
+            f"Expected permit expiry: {ep.expires} (limited by {_LIMITS.get(ep.limited_by, ep.limited_by)})"
+        )
+    ready = "yes (no readiness errors)" if report.ready else "NO (see the errors below)"
+    lines.append(f"Ready to cross: {ready}")
+    lines.append(
+        "Findings: "
+        + ", ".join(
+            f"{counts[s]} {s.value}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
+            for s in Severity
+        )
+    )
+    for severity in Severity:
+        group = [f for f in report.findings if f.severity is severity]
+        if not group:
+            continue
+        lines += ["", _paint(f"{_HEADINGS[severity.value]} ({len(group)})", severity.value, colour)]
+        for finding in group:
+            lines += _finding_lines(finding, colour, width)
+    if not report.findings:
+        lines += ["", "Nothing to report: no finding for this profile at this moment."]
+    return "\n".join(lines) + "\n"
+
+
+def _zone_words(on) -> str:
+    """'America/Vancouver, UTC-08:00' (or just the offset for a fixed zone)."""
+    offset = on.utcoffset()
+    if offset is None:
+        return "local time"
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, mins = divmod(abs(minutes), 60)
+    text = f"UTC{sign}{hours:02d}:{mins:02d}"
+    key = getattr(on.tzinfo, "key", None)
+    return f"{key}, {text}" if key else text
+
+
+def _finding_lines(f: Finding, colour: bool, width: int) -> list[str]:
+    word = f.severity.value.upper()
+    stage = "permit review" if f.stage.value == "permit_review" else "readiness"
+    head = f"  {_paint(word, f.severity.value, colour)}  {f.id}  [{stage}]"
+    out = [head]
+    out += _wrap(f.message, "    ", width)
+    out += _wrap("What to do: " + f.advice, "    ", width)
+    if f.source:
+        out.append(f"    Source: {f.source}")
+    return out
+
+
+def _wrap(text: str, indent: str, width: int) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=max(40, width),
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _paint(text: str, severity: str, colour: bool) -> str:
+    return f"{_COLOURS[severity]}{text}{_RESET}" if colour else text

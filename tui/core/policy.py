@@ -1,0 +1,163 @@
+"""Dated policy facts (``data/policy.toml``): cut-over dates, thresholds, keywords and routes.
+
+The rules read every date and threshold from here, never from code, so a policy change is an
+edit of the data file. Loaded and validated once per process; a bad file raises
+``InvalidFileError`` (kind "policy data") naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from tui.core.errors import InvalidFileError, Problem
+
+POLICY_FILE = "policy.toml"
+US_CITIZEN = "us-citizen"
+"""The exemption key used when ``person.citizenship`` is US (not an ``application.exemption``)."""
+
+
+class _Fact(BaseModel):
+    """Shared settings: unknown keys are errors, values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(_Fact):
+    """Where a fact comes from."""
+
+    source: str = Field(pattern=r"^https?://")
+    as_of: date
+    unverified: bool = False
+
+
+class CutOver(Sourced):
+    """A policy that applies from a date (compared with the crossing's local date)."""
+
+    effective: date
+    also: str | None = None
+
+
+class ExemptionFact(Sourced):
+    """One exemption from the December 2024 ban, and the proof to carry for it."""
+
+    label: str = Field(min_length=1)
+    proof: str = Field(min_length=1)
+
+
+class IecFunds(Sourced):
+    """Proof-of-funds thresholds for IEC participants."""
+
+    minimum_cad: int = Field(gt=0)
+    statement_max_age_days: int = Field(ge=0)
+
+
+class PermitReview(Sourced):
+    """How many days early a printed expiry may be before it counts as an error."""
+
+    tolerance_days: int = Field(ge=0)
+
+
+class CrossingPolicy(Sourced):
+    """Thresholds about the crossing itself."""
+
+    closes_soon_hours: float = Field(gt=0)
+
+
+class MedicalPolicy(Sourced):
+    """Keywords for the medical-condition rules (matched case-insensitively)."""
+
+    restricted_occupations: tuple[str, ...] = Field(min_length=1)
+    condition_text: str = Field(min_length=1)
+    condition_keywords: tuple[str, ...] = Field(min_length=1)
+
+
+class Route(_Fact):
+    """Somewhere to go or something to file instead: a plain-words name and its URL."""
+
+    name: str = Field(min_length=1)
+    how: str = ""
+    """Optional: what the route involves, in a few words."""
+    url: str = Field(pattern=r"^https?://")
+    as_of: date
+    unverified: bool = False
+
+
+class Routes(_Fact):
+    """The alternatives the advice points to."""
+
+    amend: Route
+    iec_in_canada: Route
+    enter_from_elsewhere: Route
+    apply_to_ircc: Route
+    pr_portal: Route
+
+
+class Policy(_Fact):
+    """The whole ``policy.toml``."""
+
+    schema_version: Literal[1] = Field(alias="schema")
+    as_of: date
+    flagpoling_ban: CutOver
+    exemptions: dict[str, ExemptionFact]
+    pgwp_cutoff: CutOver
+    spousal_owp_change: CutOver
+    iec_funds: IecFunds
+    permit_review: PermitReview
+    crossing: CrossingPolicy
+    medical: MedicalPolicy
+    routes: Routes
+    rule_sources: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _every_exemption_described(self) -> Policy:
+        from tui.core.profile import Exemption
+
+        needed = {US_CITIZEN} | {e.value for e in Exemption}
+        missing = sorted(needed - set(self.exemptions))
+        if missing:
+            raise ValueError(f"exemptions: no entry for {', '.join(missing)}")
+        bad = sorted(k for k, v in self.rule_sources.items() if not v.startswith(("http://", "https://")))
+        if bad:
+            raise ValueError(f"rule_sources: not a URL for {', '.join(bad)}")
+        return self
+
+    def source_for(self, rule_id: str) -> str | None:
+        """The URL behind a rule's fact, or None when the data names none."""
+        return self.rule_sources.get(rule_id)
+
+
+def default_policy_path() -> Path:
+    """The bundled ``policy.toml``."""
+    from tui.core.resources import data_dir
+
+    return data_dir() / POLICY_FILE
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """Load and validate the policy data (the bundled file by default); cached per path."""
+    return _load(str(Path(path) if path is not None else default_policy_path()))
+
+
+@lru_cache(maxsize=None)
+def _load(path: str) -> Policy:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        problem = Problem("file", exc.strerror or str(exc))
+        raise InvalidFileError(path, [problem], kind="policy data") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InvalidFileError(path, [Problem("TOML syntax", str(exc))], kind="policy data") from None
+    try:
+        return Policy.model_validate(data)
+    except ValidationError as exc:
+        from tui.core.profile_io import validation_problems
+
+        raise InvalidFileError(path, validation_problems(exc, Policy), kind="policy data") from None
