@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.core.errors import FlagpoleError
 
 
 def configure(subparsers) -> None:
@@ -29,20 +28,12 @@ def configure(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print or write the profile; an existing output file is kept as PATH.prev."""
     from tui.commands.common import store_from
-    from tui.core.profile_io import dump_profile, load_stored
-    from tui.core.storage import atomic_write
+    from tui.core.transfer import export_profile, export_text
 
-    profile = load_stored(store_from(args), args.name)
-    text = dump_profile(profile, redact=args.redact)
+    store = store_from(args)
     if args.output:
-        out = Path(args.output).expanduser()
-        if out.is_dir():
-            raise FlagpoleError(f"{out} is a folder; give a file name for --output.")
-        try:
-            atomic_write(out, text.encode("utf-8"))
-        except OSError as exc:
-            raise FlagpoleError(f"Cannot write {out}: {exc.strerror or exc}.") from None
+        out = export_profile(store, args.name, Path(args.output), redact=args.redact)
         print(f"Wrote {out}.", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(export_text(store, args.name, redact=args.redact))
     return 0

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.core.errors import FlagpoleError
-
 
 def configure(subparsers) -> None:
     """Register the command."""
@@ -25,18 +23,12 @@ def configure(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     """Validate the file and store it; refuses to replace an existing name without --force."""
     from tui.commands.common import store_from
-    from tui.core.profile_io import dump_profile, read_profile
-    from tui.core.storage import check_name
+    from tui.core.transfer import ProfileExists, import_profile
 
-    path = Path(args.path).expanduser()
-    profile = read_profile(path)
-    name = check_name(args.name or path.stem)
     store = store_from(args)
-    if store.exists(name) and not args.force:
-        raise FlagpoleError(
-            f"A profile named {name!r} is already stored; use --force to replace it "
-            "(the previous version is kept) or --name to store it under another name."
-        )
-    stored = store.write_bytes(name, dump_profile(profile).encode("utf-8"))
-    print(f"Stored {name!r} ({stored}).")
+    try:
+        name = import_profile(store, Path(args.path), args.name, force=args.force)
+    except ProfileExists as exc:
+        raise ProfileExists(exc.name, "use --force to replace it", "another --name") from None
+    print(f"Stored {name!r} ({store.path_for(name)}).")
     return 0
