@@ -1,26 +1,243 @@
-"""FlagpoleApp: placeholder shell until the journey issue builds the real screens."""
+"""FlagpoleApp: the Textual shell, built from its dependencies (a profile store, a clock, the data
+folder) so tests pass fakes instead of patching.
+
+Start-up is in two steps so the journey shows quickly: a worker thread opens the session (the
+stored profile, the stage data, the day's journal) and the journey screen is pushed; a second
+worker loads the crossings and policy data and runs the rules (the heaviest imports, ~250 ms),
+and the verdict, the permit check and the crossing's local time fill in when it is done.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
 from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.widgets import Static
 
 from tui.core.clock import Clock, system_clock
 from tui.core.storage import ProfileStore
+from tui.palette import FlagpoleCommands
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.session import Session
+    from tui.core.verdict import Verdict
+    from tui.screens.journey import JourneyScreen
+
+BENCH_ENV = "FLAGPOLE_EXIT_WHEN_READY"
+"""Benchmark hook (benchmarks/startup.py): when set, the app runs headless, writes
+``flagpole-ready journey=<monotonic> verdict=<monotonic>`` to stderr once the journey screen and
+then the verdict are on screen, and exits."""
 
 
-class FlagpoleApp(App):
-    """The flagpole app, built from its dependencies (store, clock) so tests can pass fakes."""
+class FlagpoleApp(App[int]):
+    """The flagpole app."""
 
     TITLE = "flagpole"
+    CSS_PATH = ["app.tcss", "journey.tcss"]
+    COMMANDS = App.COMMANDS | {FlagpoleCommands}
+    BINDINGS = [
+        Binding("q,f10", "quit", "Quit", key_display="q", id="quit"),
+        Binding("g,f2", "command_palette", "Go to…", key_display="g/F2", id="go-to"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="palette"),
+        Binding("question_mark,f1", "show_help", "Help", key_display="?/F1", id="help"),
+    ]
 
-    def __init__(self, store: ProfileStore, profile_name: str | None = None, clock: Clock = system_clock):
+    def __init__(
+        self,
+        store: ProfileStore,
+        profile_name: str | None = None,
+        clock: Clock = system_clock,
+        *,
+        data_dir: Path | None = None,
+        journey_id: str | None = None,
+    ) -> None:
+        """``store`` holds the profiles (and its home the journals); ``profile_name`` the one to
+        open (None: the no-profile screen); ``clock`` gives now; ``data_dir`` replaces the
+        bundled data folder; ``journey_id`` picks a crossing day other than the planned one."""
         super().__init__()
         self.store = store
         self.profile_name = profile_name
         self.clock = clock
+        self.data_dir = Path(data_dir) if data_dir else None
+        self.journey_id = journey_id
+        self.session: Session | None = None
+        self._bench = bool(os.environ.get(BENCH_ENV))
+        self._bench_marks: dict[str, float] = {"app": time.monotonic()} if self._bench else {}
+
+    def run(self, *args, **kwargs):  # type: ignore[override]
+        """Run the app (headless under the benchmark hook)."""
+        if self._bench:
+            kwargs.setdefault("headless", True)
+            kwargs.setdefault("size", (100, 30))
+        return super().run(*args, **kwargs)
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(f"Profile: {self.profile_name or '(none)'}")
-        yield Footer()
+        """What shows while the profile opens (a fraction of a second; no header or footer, so
+        the first paint is cheap)."""
+        yield Static(
+            f"Opening {self.profile_name}…" if self.profile_name else "",
+            id="start-message",
+            markup=False,
+        )
+
+    def on_mount(self) -> None:
+        """Open the profile, or say how to get one."""
+        if self.profile_name:
+            self.open_profile(self.profile_name)
+        else:
+            self._list_profiles()
+
+    # --- opening -------------------------------------------------------------------------------
+
+    def open_profile(self, name: str) -> None:
+        """Open the stored profile ``name`` (in a worker) and show its journey."""
+        self.profile_name = name
+        self._open_session(name)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_session(self, name: str) -> None:
+        """Read the profile and the stage data, open the journal: off the event loop."""
+        from tui.core.errors import FlagpoleError
+        from tui.core.session import Session
+
+        try:
+            session = Session.open(
+                self.store, name, self.clock, data_dir=self.data_dir, journey_id=self.journey_id
+            )
+        except FlagpoleError as exc:
+            self.call_from_thread(self._failed, str(exc))
+            return
+        self.call_from_thread(self._session_ready, session)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _list_profiles(self) -> None:
+        """List the stored profiles (a folder read, so in a worker)."""
+        names = [p.name for p in self.store.list()]
+        self.call_from_thread(self._show_no_profile, names)
+
+    def _show_no_profile(self, names: list[str]) -> None:
+        from tui.screens.no_profile import NoProfileScreen
+
+        self.push_screen(NoProfileScreen(names))
+
+    def _failed(self, message: str) -> None:
+        from tui.screens.no_profile import NoProfileScreen
+
+        start = self.screen_stack[0].query_one("#start-message", Static)
+        start.update(f"Could not open the profile.\n\n{message}\n\nPress q to quit.")
+        if isinstance(self.screen, NoProfileScreen):
+            self.notify(message, title="Could not open the profile", severity="error")
+
+    async def _session_ready(self, session: Session) -> None:
+        from tui.screens.journey import JourneyScreen
+
+        self.session = session
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        await self.push_screen(JourneyScreen(session))
+        problems = session.problems
+        if problems:
+            lines = "; ".join(f"line {p.number}: {p.reason}" for p in problems)
+            self.notify(
+                f"Part of the journal could not be read and was skipped ({lines}). "
+                f"Resumed at {session.current.title} with everything before it.",
+                title="Journal repaired",
+                severity="warning",
+                timeout=12,
+            )
+        # The rules run once the journey is painted, so the first paint does not wait for them.
+        self.call_after_refresh(self._journey_painted, session)
+
+    def _journey_painted(self, session: Session) -> None:
+        if self._bench:
+            self._bench_mark("journey")
+        self._build_verdict(session)
+
+    @work(thread=True, exclusive=True, group="verdict")
+    def _build_verdict(self, session: Session) -> None:
+        """Load the crossings and policy data and run the rules, off the event loop."""
+        from tui.core.errors import FlagpoleError
+        from tui.core.verdict import Verdict
+
+        try:
+            verdict = Verdict.build(session.profile, session.now(), self.data_dir)
+        except FlagpoleError as exc:
+            self.call_from_thread(
+                self.notify, str(exc), title="Could not run the checks", severity="error", timeout=20
+            )
+            return
+        self.call_from_thread(self._verdict_ready, session, verdict)
+
+    async def _verdict_ready(self, session: Session, verdict: Verdict) -> None:
+        session.attach_verdict(verdict)
+        screen = self.journey_screen
+        if screen is not None:
+            await screen.verdict_ready()
+        if self._bench:
+            self.call_after_refresh(self._bench_mark, "verdict")
+
+    def _bench_mark(self, name: str) -> None:
+        self._bench_marks[name] = time.monotonic()
+        if {"journey", "verdict"} <= set(self._bench_marks):
+            marks = " ".join(f"{k}={v:.6f}" for k, v in sorted(self._bench_marks.items()))
+            os.write(sys.__stderr__.fileno(), f"flagpole-ready {marks}\n".encode())
+            self.exit(0)
+
+    # --- navigation used by the palette ----------------------------------------------------------
+
+    @property
+    def journey_screen(self) -> JourneyScreen | None:
+        """The journey screen, if it is on the stack."""
+        from tui.screens.journey import JourneyScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, JourneyScreen):
+                return screen
+        return None
+
+    def _back_to_journey(self) -> JourneyScreen | None:
+        from tui.screens.journey import JourneyScreen
+
+        screen = self.journey_screen
+        if screen is None:
+            return None
+        while not isinstance(self.screen, JourneyScreen):
+            self.pop_screen()
+        return screen
+
+    async def go_to_stage(self, stage_id: str) -> None:
+        """Show the journey screen and move to ``stage_id`` (asking first where the journey does)."""
+        screen = self._back_to_journey()
+        if screen is not None:
+            await screen.request_move(stage_id)
+
+    async def run_journey_action(self, action: str) -> None:
+        """Run a journey-screen action (next_stage, previous_stage, export, show_log)."""
+        screen = self._back_to_journey()
+        if screen is not None:
+            await screen.run_action(action)
+
+    def action_show_journey(self) -> None:
+        """Bring the journey screen to the top."""
+        self._back_to_journey()
+
+    def action_show_help(self) -> None:
+        """Keys and marks."""
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_show_profiles(self) -> None:
+        """The no-profile screen: how to start, and the stored profiles."""
+        from tui.screens.no_profile import NoProfileScreen
+
+        if not isinstance(self.screen, NoProfileScreen):
+            self._list_profiles()
+

@@ -1,0 +1,42 @@
+"""Snapshots of every stage at 80x24, and of the opening view at 100x30, with a fixed clock
+injected into the app (no freezegun). ``snap_compare`` runs the app itself, so these tests are
+plain ``def`` functions. Review changes in snapshot_report.html before ``--snapshot-update``."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_tui_journey import make_app, prepare, settle
+
+STAGES = ["before_you_go", "us_booth", "us_office", "cbsa_office", "permit_review", "done"]
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_every_stage_at_80x24(snap_compare, tmp_path, stage):
+    prepare(tmp_path, stage, leave=(stage == "done"))
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=settle)
+
+
+def test_the_demo_opens_with_the_whole_stepper_at_100x30(snap_compare, tmp_path):
+    assert snap_compare(make_app(tmp_path), terminal_size=(100, 30), run_before=settle)
+
+
+def test_leaving_the_permit_review_with_an_error_asks_first(snap_compare, tmp_path):
+    prepare(tmp_path, "permit_review")
+
+    async def ask(pilot):
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=ask)
+
+
+def test_no_profile_screen(snap_compare, tmp_path):
+    from tui.app import FlagpoleApp
+    from tui.core.storage import ProfileStore
+
+    from .test_tui_journey import CLOCK
+
+    app = FlagpoleApp(store=ProfileStore(tmp_path), clock=CLOCK)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)

@@ -1,0 +1,541 @@
+"""The journey journal: every action of the day, one JSON line each, synced to disk at once.
+
+File: ``HOME/journeys/<profile>/<journey-id>.jsonl`` (folders 0700, file 0600); the journey id
+is the crossing day (``2026-12-02``), so a profile has one journal per crossing day.
+
+Each line is one record ``{"v": 1, "at": "<ISO datetime>", "type": "...", ...}``:
+
+=================  ============================================================================
+type               fields
+=================  ============================================================================
+journey_started    route, profile, journey
+resumed            (the app was opened again on this journal)
+stage_entered      stage
+stage_left         stage
+tick               stage, item, done (bool)
+permit_field       field, value (text as typed)
+decision           stage, question, answer, findings (ids of the error findings standing)
+exported           path
+=================  ============================================================================
+
+Replaying the lines in order gives the state (``replay``, pure, no I/O): the current stage, the
+ticks, the permit fields, the time spent in each stage and the decisions. A line that is not a
+JSON object (a power cut mid-write) is skipped and reported, never a crash; ``open_journal``
+moves a torn *last* line aside to ``<journey-id>.jsonl.torn`` so it is reported once.
+
+Appends are synchronous (``write`` + ``fsync``, well under a millisecond on most disks): a
+journey record is tiny and must be on disk before the next keypress, so the UI calls
+``Journal.record`` on its event loop on purpose.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from tui.core.jsonl import append_record
+from tui.core.storage import check_name, ensure_private_dir
+
+FORMAT_VERSION = 1
+JOURNEYS_DIR = "journeys"
+EXPORTS_DIR = "exports"
+TORN_SUFFIX = ".torn"
+_JOURNEY_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")
+
+PERMIT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("surname", "Surname"),
+    ("given_names", "Given names"),
+    ("date_of_birth", "Date of birth"),
+    ("citizenship", "Citizenship"),
+    ("expires", "Expiry"),
+    ("kind", "Kind"),
+    ("employer", "Employer"),
+    ("conditions", "Conditions"),
+)
+"""The printed fields of a permit, in form order: (key, label)."""
+
+LEAVE_QUESTION = "leave_without_correction"
+"""The question asked when leaving the permit review with an error standing."""
+
+
+# --- state ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A journal line that could not be read."""
+
+    number: int
+    reason: str
+    text: str
+
+
+@dataclass
+class Visit:
+    """One stay in a stage: entered, and left (None while still there)."""
+
+    entered: datetime
+    left: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An answer the person gave, with what stood at the time."""
+
+    at: datetime
+    stage: str
+    question: str
+    answer: str
+    findings: tuple[str, ...] = ()
+
+
+@dataclass
+class JourneyState:
+    """What replaying a journal gives."""
+
+    route: str | None = None
+    profile: str | None = None
+    journey: str | None = None
+    started: datetime | None = None
+    current_stage: str | None = None
+    visits: dict[str, list[Visit]] = field(default_factory=dict)
+    ticks: dict[str, set[str]] = field(default_factory=dict)
+    permit_fields: dict[str, str] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+    exports: list[str] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[SkippedLine] = field(default_factory=list)
+
+    @property
+    def is_new(self) -> bool:
+        """True when nothing has been recorded yet."""
+        return not self.records
+
+    def ticked(self, stage: str, item: str) -> bool:
+        """Whether checklist ``item`` of ``stage`` is ticked."""
+        return item in self.ticks.get(stage, set())
+
+    def time_in(self, stage: str, now: datetime) -> timedelta:
+        """Total time spent in ``stage``; a visit still open counts up to ``now``."""
+        total = timedelta()
+        for visit in self.visits.get(stage, []):
+            end = visit.left or now
+            if end > visit.entered:
+                total += end - visit.entered
+        return total
+
+    def first_entered(self, stage: str) -> datetime | None:
+        """When ``stage`` was first entered, or None."""
+        visits = self.visits.get(stage)
+        return visits[0].entered if visits else None
+
+    def last_left(self, stage: str) -> datetime | None:
+        """When ``stage`` was last left, or None (never left, or still there)."""
+        visits = self.visits.get(stage)
+        return visits[-1].left if visits else None
+
+    def visited(self, stage: str) -> bool:
+        """Whether ``stage`` was ever entered."""
+        return bool(self.visits.get(stage))
+
+    def last_decision(self, question: str) -> Decision | None:
+        """The latest answer to ``question``, or None."""
+        for decision in reversed(self.decisions):
+            if decision.question == question:
+                return decision
+        return None
+
+    @property
+    def left_with_errors(self) -> tuple[str, ...]:
+        """The error ids standing when the person last chose to leave the permit review."""
+        decision = self.last_decision(LEAVE_QUESTION)
+        if decision is None or decision.answer != "leave":
+            return ()
+        return decision.findings
+
+
+def _parse_time(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError("no 'at' time")
+    return datetime.fromisoformat(value)
+
+
+def apply(state: JourneyState, record: Mapping[str, Any]) -> None:
+    """Apply one record to ``state`` (unknown types are kept in ``records`` and otherwise ignored).
+
+    Raises ValueError/KeyError/TypeError when a known record lacks its fields.
+    """
+    kind = record["type"]
+    at = _parse_time(record.get("at"))
+    if kind == "journey_started":
+        state.route = str(record.get("route") or "") or None
+        state.profile = str(record.get("profile") or "") or None
+        state.journey = str(record.get("journey") or "") or None
+        state.started = state.started or at
+    elif kind == "stage_entered":
+        stage = str(record["stage"])
+        if state.current_stage and state.current_stage != stage:
+            _close_visit(state, state.current_stage, at)
+        visits = state.visits.setdefault(stage, [])
+        if not visits or visits[-1].left is not None:
+            visits.append(Visit(entered=at))
+        state.current_stage = stage
+        state.started = state.started or at
+    elif kind == "stage_left":
+        _close_visit(state, str(record["stage"]), at)
+    elif kind == "tick":
+        stage, item = str(record["stage"]), str(record["item"])
+        done = record["done"]
+        if not isinstance(done, bool):
+            raise TypeError("'done' is not true/false")
+        ticks = state.ticks.setdefault(stage, set())
+        if done:
+            ticks.add(item)
+        else:
+            ticks.discard(item)
+    elif kind == "permit_field":
+        value = record["value"]
+        if not isinstance(value, str):
+            raise TypeError("'value' is not text")
+        state.permit_fields[str(record["field"])] = value
+    elif kind == "decision":
+        state.decisions.append(
+            Decision(
+                at=at,
+                stage=str(record["stage"]),
+                question=str(record["question"]),
+                answer=str(record["answer"]),
+                findings=tuple(str(f) for f in record.get("findings", ())),
+            )
+        )
+    elif kind == "exported":
+        state.exports.append(str(record["path"]))
+    state.records.append(dict(record))
+
+
+def _close_visit(state: JourneyState, stage: str, at: datetime) -> None:
+    visits = state.visits.get(stage)
+    if visits and visits[-1].left is None:
+        visits[-1].left = at
+
+
+def replay(lines: Iterable[str | bytes]) -> JourneyState:
+    """The state a journal's lines describe. Pure: no clock, no files.
+
+    Blank lines are ignored; a line that is not a JSON object, or a record missing its fields,
+    is skipped and listed in ``state.skipped`` (line number, reason, the text cut to 80 chars).
+    """
+    state = JourneyState()
+    for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                state.skipped.append(SkippedLine(number, "not UTF-8 text", repr(raw[:80])))
+                continue
+        else:
+            line = raw
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            state.skipped.append(SkippedLine(number, "incomplete or not JSON", line.strip()[:80]))
+            continue
+        if not isinstance(record, dict) or "type" not in record:
+            state.skipped.append(SkippedLine(number, "not a journal record", line.strip()[:80]))
+            continue
+        try:
+            apply(state, record)
+        except (KeyError, ValueError, TypeError) as exc:
+            state.skipped.append(SkippedLine(number, f"malformed record ({exc})", line.strip()[:80]))
+    return state
+
+
+def make_record(kind: str, at: datetime, **data: Any) -> dict[str, Any]:
+    """A journal record: version, time (ISO, with its offset), type, then the fields."""
+    return {"v": FORMAT_VERSION, "at": at.isoformat(timespec="seconds"), "type": kind, **data}
+
+
+# --- files ----------------------------------------------------------------------------------------
+
+
+def journey_id_for(plan_date: date | None, today: date) -> str:
+    """The journey id of a crossing day: the planned date, or today when there is no plan."""
+    return (plan_date or today).isoformat()
+
+
+def journeys_folder(home: Path, profile: str) -> Path:
+    """``HOME/journeys/<profile>`` (not created)."""
+    return Path(home) / JOURNEYS_DIR / check_name(profile)
+
+
+def journal_path(home: Path, profile: str, journey_id: str) -> Path:
+    """``HOME/journeys/<profile>/<journey-id>.jsonl`` (not created)."""
+    if not _JOURNEY_ID.match(journey_id) or ".." in journey_id:
+        raise ValueError(f"not a usable journey id: {journey_id!r}")
+    return journeys_folder(home, profile) / f"{journey_id}.jsonl"
+
+
+def list_journeys(home: Path, profile: str) -> list[str]:
+    """The journey ids stored for ``profile``, oldest first."""
+    folder = journeys_folder(home, profile)
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.glob("*.jsonl") if _JOURNEY_ID.match(p.stem))
+
+
+@dataclass
+class Journal:
+    """An open journal file and the state it holds; ``record`` appends and applies at once."""
+
+    path: Path
+    state: JourneyState
+    torn: SkippedLine | None = None
+    """A torn last line found (and moved aside) when the journal was opened."""
+
+    def record(self, kind: str, at: datetime, **data: Any) -> dict[str, Any]:
+        """Append one record (written, flushed and fsynced before returning) and apply it."""
+        rec = make_record(kind, at, **data)
+        append_record(self.path, rec)
+        apply(self.state, rec)
+        return rec
+
+    @property
+    def problems(self) -> list[SkippedLine]:
+        """Every line that could not be read: the torn last line, then any others."""
+        return ([self.torn] if self.torn else []) + list(self.state.skipped)
+
+
+def open_journal(home: Path, profile: str, journey_id: str) -> Journal:
+    """Open (creating the folders) the journal of one crossing day and replay it.
+
+    A torn last line (no newline at the end and not a complete record) is appended to
+    ``<file>.torn`` and cut from the journal, so later appends start clean; it is returned in
+    ``Journal.torn`` for the UI to report. Never raises on bad content.
+    """
+    path = journal_path(home, profile, journey_id)
+    ensure_private_dir(Path(home))
+    ensure_private_dir(Path(home) / JOURNEYS_DIR)
+    ensure_private_dir(path.parent)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raw = b""
+    torn: SkippedLine | None = None
+    if raw and not raw.endswith(b"\n"):
+        cut = raw.rfind(b"\n") + 1
+        tail = raw[cut:]
+        if _complete(tail):
+            _append_bytes(path, b"\n")
+            raw += b"\n"
+        else:
+            line_number = raw[:cut].count(b"\n") + 1
+            _append_bytes(path.with_name(path.name + TORN_SUFFIX), tail + b"\n")
+            with open(path, "r+b") as handle:
+                handle.truncate(cut)
+                handle.flush()
+                os.fsync(handle.fileno())
+            torn = SkippedLine(line_number, "incomplete last line", tail.decode("utf-8", "replace")[:80])
+            raw = raw[:cut]
+    state = replay(raw.split(b"\n"))
+    return Journal(path=path, state=state, torn=torn)
+
+
+def _complete(tail: bytes) -> bool:
+    try:
+        record = json.loads(tail.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(record, dict) and "type" in record
+
+
+def _append_bytes(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def export_path(home: Path, profile: str, journey_id: str) -> Path:
+    """Where the Markdown log of a journey is written: ``HOME/exports/<profile>-<journey>.md``."""
+    journal_path(home, profile, journey_id)  # validates both names
+    return Path(home) / EXPORTS_DIR / f"{profile}-{journey_id}.md"
+
+
+# --- words ----------------------------------------------------------------------------------------
+
+
+def duration_words(delta: timedelta) -> str:
+    """'0 min', '12 min', '1 h 05 min' (rounded down to the minute)."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    return f"{minutes} min"
+
+
+def describe(record: Mapping[str, Any], titles: Mapping[str, str], items: Mapping[tuple[str, str], str] | None = None) -> str:
+    """One record in plain words, for the log screen and the Markdown export."""
+    kind = record.get("type")
+    stage = titles.get(str(record.get("stage")), str(record.get("stage")))
+    if kind == "journey_started":
+        return f"Journey started (profile {record.get('profile')}, day {record.get('journey')})"
+    if kind == "resumed":
+        return "App opened again; journey resumed"
+    if kind == "stage_entered":
+        return f"Entered: {stage}"
+    if kind == "stage_left":
+        return f"Left: {stage}"
+    if kind == "tick":
+        item = (items or {}).get((str(record.get("stage")), str(record.get("item"))), str(record.get("item")))
+        mark = "[x] done" if record.get("done") else "[ ] not done"
+        return f"{mark}: {item} ({stage})"
+    if kind == "permit_field":
+        label = dict(PERMIT_FIELDS).get(str(record.get("field")), str(record.get("field")))
+        return f"Permit field {label}: {record.get('value')!r}"
+    if kind == "decision":
+        if record.get("question") == LEAVE_QUESTION:
+            answer = "LEFT without a correction" if record.get("answer") == "leave" else "stayed to ask for a correction"
+            standing = ", ".join(record.get("findings", ())) or "none"
+            return f"Leave without a correction? {answer} (errors standing: {standing})"
+        return f"Decision {record.get('question')}: {record.get('answer')}"
+    if kind == "exported":
+        return f"Log exported to {record.get('path')}"
+    return f"{kind}"
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    """A finding as the export shows it (kept independent of the rules module)."""
+
+    severity: str
+    id: str
+    message: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What the Markdown log needs besides the journal state."""
+
+    profile: str
+    journey_id: str
+    route_title: str
+    stages: Sequence[tuple[str, str]]
+    """(stage id, title), in order."""
+    now: datetime
+    checklists: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)
+    """Per stage id: (item id, text) of the checklist shown for the programme."""
+    permit_labels: Sequence[tuple[str, str]] = PERMIT_FIELDS
+    permit_values: Mapping[str, str] = field(default_factory=dict)
+    """The permit fields as last shown (prefill overlaid with what was typed)."""
+    permit_findings: Sequence[FindingLine] = ()
+    fix_title: str = ""
+    fix_steps: Sequence[str] = ()
+
+
+def journal_markdown(state: JourneyState, ctx: ExportContext) -> str:
+    """The day's log as Markdown: times per stage, checklists, the permit, decisions, the events.
+
+    Pure: everything comes from the arguments.
+    """
+    titles = dict(ctx.stages)
+    items = {(s, i): text for s, entries in ctx.checklists.items() for i, text in entries}
+    out: list[str] = []
+    add = out.append
+    add(f"# Flagpoling day log: {ctx.profile}, {ctx.journey_id}")
+    add("")
+    add(f"Route: {ctx.route_title}. Exported {ctx.now.isoformat(timespec='minutes')}.")
+    if state.current_stage:
+        add(f"Current stage: {titles.get(state.current_stage, state.current_stage)}.")
+    add("")
+    add("## Time per stage")
+    add("")
+    add("| Stage | Entered | Left | Time spent |")
+    add("| --- | --- | --- | --- |")
+    for stage_id, title in ctx.stages:
+        entered = state.first_entered(stage_id)
+        left = state.last_left(stage_id)
+        if entered is None:
+            add(f"| {title} | not reached | | |")
+            continue
+        left_words = _hm(left) if left else ("still here" if state.current_stage == stage_id else "")
+        add(f"| {title} | {_hm(entered)} | {left_words} | {duration_words(state.time_in(stage_id, ctx.now))} |")
+    add("")
+    add("## Checklists")
+    for stage_id, title in ctx.stages:
+        entries = ctx.checklists.get(stage_id, ())
+        if not entries:
+            continue
+        add("")
+        add(f"### {title}")
+        add("")
+        for item_id, text in entries:
+            mark = "[x] done" if state.ticked(stage_id, item_id) else "[ ] not done"
+            add(f"- {mark}: {text}")
+    if ctx.permit_values:
+        add("")
+        add("## The permit as printed")
+        add("")
+        add("| Field | Value |")
+        add("| --- | --- |")
+        for key, label in ctx.permit_labels:
+            value = ctx.permit_values.get(key, "")
+            add(f"| {label} | {_cell(value)} |")
+        add("")
+        if ctx.permit_findings:
+            add("Findings:")
+            add("")
+            for f in ctx.permit_findings:
+                add(f"- **{f.severity.upper()}** `{f.id}`: {f.message}")
+                add(f"  - {f.advice}")
+        else:
+            add("Findings: none; the permit matched what was expected.")
+    if state.decisions:
+        add("")
+        add("## Decisions")
+        add("")
+        for d in state.decisions:
+            rec = {"type": "decision", "stage": d.stage, "question": d.question, "answer": d.answer, "findings": d.findings}
+            add(f"- {_hm(d.at)}: {describe(rec, titles)}")
+    if ctx.fix_steps:
+        add("")
+        add(f"## {ctx.fix_title or 'Fixing the permit later'}")
+        add("")
+        for n, step in enumerate(ctx.fix_steps, start=1):
+            add(f"{n}. {step}")
+    add("")
+    add("## Every event")
+    add("")
+    for rec in state.records:
+        when = rec.get("at", "")
+        try:
+            when = _hm(datetime.fromisoformat(str(when)))
+        except ValueError:
+            pass
+        add(f"- {when} {describe(rec, titles, items)}")
+    if state.skipped:
+        add("")
+        add("## Lines that could not be read")
+        add("")
+        for s in state.skipped:
+            add(f"- line {s.number}: {s.reason}")
+    add("")
+    return "\n".join(out)
+
+
+def _hm(moment: datetime | None) -> str:
+    return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M")
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ") or "(blank)"

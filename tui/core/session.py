@@ -1,0 +1,275 @@
+"""One person's crossing day: the profile, the stages for their programme, and the journal.
+
+``Session.open`` (blocking: call it from a worker thread) reads the stored profile and the journey
+data and opens the day's journal, resuming where it stopped. Every change goes through a method
+that records it in the journal first (``go_to``, ``tick``, ``set_permit_field``, ``decide_leave``,
+``exported``), so what is on screen is always what a restart would show. The rules' verdict
+(``tui.core.verdict``) is attached later with ``attach_verdict``. No UI imports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.clock import Clock
+from tui.core.findings import Finding
+from tui.core.journal import (
+    LEAVE_QUESTION,
+    PERMIT_FIELDS,
+    ExportContext,
+    FindingLine,
+    Journal,
+    JourneyState,
+    SkippedLine,
+    export_path,
+    journey_id_for,
+    open_journal,
+)
+from tui.core.journey import DEFAULT_ROUTE, ChecklistItem, Fact, JourneyData, Route, Sentence, Stage
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.profile import Profile
+    from tui.core.storage import ProfileStore
+    from tui.core.verdict import PermitCheck, Verdict
+
+
+@dataclass
+class Session:
+    """A profile's journey through the stages of one crossing day."""
+
+    profile_name: str
+    profile: Profile
+    data: JourneyData
+    route: Route
+    journal: Journal
+    journey_id: str
+    home: Path
+    clock: Clock
+    data_dir: Path | None = None
+    verdict: Verdict | None = None
+    resumed: bool = False
+    """True when the journal already held records when it was opened."""
+    _permit_check: PermitCheck | None = field(default=None, repr=False)
+
+    @classmethod
+    def open(
+        cls,
+        store: ProfileStore,
+        profile_name: str,
+        clock: Clock,
+        *,
+        data_dir: Path | None = None,
+        route_id: str = DEFAULT_ROUTE,
+        journey_id: str | None = None,
+    ) -> Session:
+        """Load the stored profile and the journey data, and open (or start) the day's journal.
+
+        The journey id is the planned crossing date (today's date without a plan), so
+        restarting on the same profile resumes the same day. Blocking: use a worker thread.
+        Raises FlagpoleError/InvalidFileError for a missing or invalid profile or data file.
+        """
+        from tui.core.journey import load_journey
+        from tui.core.profile_io import load_stored
+
+        profile = load_stored(store, profile_name)
+        data = load_journey(Path(data_dir) / "journey.toml" if data_dir else None)
+        route = data.route(route_id)
+        now = clock()
+        if journey_id is None:
+            journey_id = journey_id_for(profile.plan.date if profile.plan else None, now.date())
+        journal = open_journal(store.home, profile_name, journey_id)
+        session = cls(
+            profile_name=profile_name,
+            profile=profile,
+            data=data,
+            route=route,
+            journal=journal,
+            journey_id=journey_id,
+            home=store.home,
+            clock=clock,
+            data_dir=Path(data_dir) if data_dir else None,
+            resumed=not journal.state.is_new,
+        )
+        state = journal.state
+        if state.is_new:
+            journal.record("journey_started", now, route=route.id, profile=profile_name, journey=journey_id)
+        else:
+            journal.record("resumed", now)
+        if state.current_stage not in route.stage_ids:
+            journal.record("stage_entered", now, stage=route.stages[0].id)
+        return session
+
+    # --- state ---------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> JourneyState:
+        """The journal's replayed state."""
+        return self.journal.state
+
+    @property
+    def problems(self) -> list[SkippedLine]:
+        """Journal lines that could not be read when it was opened."""
+        return self.journal.problems
+
+    @property
+    def program(self) -> str:
+        """The profile's programme id."""
+        return self.profile.application.program.value
+
+    @property
+    def current(self) -> Stage:
+        """The stage the person is in."""
+        return self.route.stage(self.state.current_stage or self.route.stages[0].id)
+
+    @property
+    def stage_number(self) -> int:
+        """1-based position of the current stage."""
+        return self.route.index(self.current.id) + 1
+
+    def now(self) -> datetime:
+        """The injected clock's now."""
+        return self.clock()
+
+    def time_in(self, stage_id: str) -> timedelta:
+        """Time spent in a stage so far."""
+        return self.state.time_in(stage_id, self.now())
+
+    # --- what the stage shows, for this programme -------------------------------------------
+
+    def expect(self, stage: Stage) -> list[Fact]:
+        """What to expect at ``stage``."""
+        return self.data.expect(stage, self.program)
+
+    def say(self, stage: Stage) -> list[Sentence]:
+        """What to say at ``stage``."""
+        return self.data.say(stage, self.program)
+
+    def documents(self, stage: Stage) -> list[Fact]:
+        """The documents at ``stage``, in order."""
+        return self.data.documents(self.route, stage, self.program)
+
+    def checklist(self, stage: Stage) -> list[ChecklistItem]:
+        """The checklist of ``stage``."""
+        return self.data.checklist(stage, self.program)
+
+    def fix_steps(self) -> list[Fact]:
+        """The steps to have a permit fixed after leaving."""
+        return self.data.fix_steps(self.route, self.program)
+
+    # --- actions (each recorded first) ------------------------------------------------------
+
+    def go_to(self, stage_id: str) -> None:
+        """Leave the current stage and enter ``stage_id`` (no-op when already there)."""
+        self.route.stage(stage_id)  # KeyError for an unknown stage
+        current = self.state.current_stage
+        if current == stage_id:
+            return
+        now = self.now()
+        if current is not None:
+            self.journal.record("stage_left", now, stage=current)
+        self.journal.record("stage_entered", now, stage=stage_id)
+
+    def tick(self, stage_id: str, item_id: str, done: bool) -> None:
+        """Tick (or untick) a checklist item."""
+        if self.state.ticked(stage_id, item_id) == done:
+            return
+        self.journal.record("tick", self.now(), stage=stage_id, item=item_id, done=done)
+
+    def set_permit_field(self, key: str, value: str) -> None:
+        """Record what the person typed into a permit field (only when it changed)."""
+        if key not in dict(PERMIT_FIELDS):
+            raise KeyError(key)
+        if self.permit_values().get(key) == value:
+            return
+        self.journal.record("permit_field", self.now(), field=key, value=value)
+        self._permit_check = None
+
+    def decide_leave(self, leave: bool, standing: Sequence[str]) -> None:
+        """Record the answer to "Leave without a correction?" and the errors standing."""
+        self.journal.record(
+            "decision",
+            self.now(),
+            stage=self.current.id,
+            question=LEAVE_QUESTION,
+            answer="leave" if leave else "stay",
+            findings=list(standing),
+        )
+
+    def exported(self, path: Path) -> None:
+        """Record that the log was exported to ``path``."""
+        self.journal.record("exported", self.now(), path=str(path))
+
+    # --- the verdict and the permit ----------------------------------------------------------
+
+    def attach_verdict(self, verdict: Verdict) -> None:
+        """Attach the rules' verdict (computed in a worker)."""
+        self.verdict = verdict
+        self._permit_check = None
+
+    def permit_values(self) -> dict[str, str]:
+        """The permit form: the prefill (issued permit, else what it should say), overlaid with
+        what was typed. Without the verdict yet, only what was typed (and the issued permit)."""
+        if self.verdict is not None:
+            values = self.verdict.prefill(self.profile)
+        elif self.profile.issued_permit is not None:
+            from tui.core.verdict import permit_to_text
+
+            values = permit_to_text(self.profile.issued_permit)
+        else:
+            values = {key: "" for key, _ in PERMIT_FIELDS}
+        values.update(self.state.permit_fields)
+        return values
+
+    @property
+    def issues_permit(self) -> bool:
+        """Whether the programme issues a work permit (PR landing does not)."""
+        return self.profile.application.program.permit_kind is not None
+
+    def permit_check(self) -> PermitCheck | None:
+        """The permit form checked by the rules (None until the verdict is attached, and for a
+        programme that issues no permit)."""
+        if self.verdict is None or not self.issues_permit:
+            return None
+        if self._permit_check is None:
+            self._permit_check = self.verdict.check_permit(self.profile, self.permit_values())
+        return self._permit_check
+
+    def permit_errors(self) -> list[Finding]:
+        """The error-level findings on the permit as it stands."""
+        check = self.permit_check()
+        return list(check.errors) if check else []
+
+    # --- export ------------------------------------------------------------------------------
+
+    def _review_visited(self) -> bool:
+        review = self.route.stage_with_panel("permit_review")
+        return self.issues_permit and review is not None and self.state.visited(review.id)
+
+    def export_target(self) -> Path:
+        """Where the Markdown log goes: ``HOME/exports/<profile>-<journey>.md``."""
+        return export_path(self.home, self.profile_name, self.journey_id)
+
+    def export_context(self) -> ExportContext:
+        """Everything the Markdown log needs besides the journal state."""
+        check = self.permit_check() if self._review_visited() else None
+        findings = [
+            FindingLine(f.severity.value, f.id, f.message, f.advice) for f in (check.findings if check else ())
+        ]
+        reviewed = self._review_visited()
+        fix = self.fix_steps() if (self.state.left_with_errors or (reviewed and self.permit_errors())) else []
+        return ExportContext(
+            profile=self.profile_name,
+            journey_id=self.journey_id,
+            route_title=self.route.title,
+            stages=[(s.id, s.title) for s in self.route.stages],
+            now=self.now(),
+            checklists={s.id: [(c.id, c.text) for c in self.checklist(s)] for s in self.route.stages},
+            permit_values=self.permit_values() if reviewed else {},
+            permit_findings=findings,
+            fix_title=self.route.fix.title if self.route.fix else "",
+            fix_steps=[step.text + (" (unconfirmed)" if step.unconfirmed else "") for step in fix],
+        )

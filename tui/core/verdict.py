@@ -1,0 +1,300 @@
+"""What the rules say about the day, packaged for the companion: the readiness verdict, the
+crossing at the planned moment, and the live check of the printed permit.
+
+This is the one module of the journey companion that imports the rules engine, the crossings
+data and the policy (pydantic-heavy, ~250 ms to import and load), and it does so lazily inside
+``Verdict.build`` so the app can show the journey first and the verdict a moment later.
+No UI imports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.core.findings import ExpectedPermit, Finding, Report, Severity, Stage
+from tui.core.journal import PERMIT_FIELDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.profile import IssuedPermit, Profile
+
+FIELD_FINDINGS: dict[str, tuple[str, ...]] = {
+    "surname": ("permit.name_mismatch",),
+    "given_names": ("permit.name_mismatch",),
+    "date_of_birth": ("permit.date_of_birth_mismatch",),
+    "citizenship": ("permit.citizenship_mismatch",),
+    "expires": ("permit.expiry_matches_poe_letter", "permit.expiry_too_early", "permit.expiry_after_passport"),
+    "kind": ("permit.kind_mismatch",),
+    "employer": ("permit.employer_mismatch",),
+    "conditions": ("permit.medical_condition_printed",),
+}
+"""Which permit-review findings concern which field of the form."""
+
+_SAY = re.compile(r'say:\s*"(?P<sentence>[^"]+)"\s*(?P<rest>.*)', re.S)
+
+
+def split_advice(advice: str) -> tuple[str | None, str]:
+    """Split advice into (the sentence to say, the rest): the rules phrase it as
+    ``Before you leave the counter, say: "…"`` followed by what to do after."""
+    match = _SAY.search(advice)
+    if match is None:
+        return None, advice
+    return match.group("sentence").strip(), match.group("rest").strip()
+
+
+def severity_word(severity: Severity) -> str:
+    """The word shown beside a finding, readable without colour."""
+    return {"error": "ERROR", "warning": "WARNING", "info": "INFO"}[severity.value]
+
+
+@dataclass(frozen=True)
+class CrossingStatus:
+    """The planned crossing at the planned moment."""
+
+    crossing_id: str
+    name: str | None
+    """None when the id is not in the crossings data."""
+    on: datetime
+    timezone: str = ""
+    port_open: bool = False
+    flagpoling_open: bool = False
+    window_end: datetime | None = None
+    closes_in: timedelta | None = None
+    next_window: datetime | None = None
+    dated_schedule: bool = False
+    note: str | None = None
+    """The data file's note for ports without a dated flagpoling schedule."""
+
+
+@dataclass(frozen=True)
+class PermitCheck:
+    """The permit form checked: findings, per-field problems, and what each field should say."""
+
+    findings: tuple[Finding, ...] = ()
+    invalid: Mapping[str, str] = field(default_factory=dict)
+    """Field key → why the text cannot be read (not a date, not a country code…)."""
+    expected: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, str] = field(default_factory=dict)
+    """The form's text as checked."""
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The error-level findings."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    def field_findings(self, key: str) -> list[Finding]:
+        """The findings that concern one field (a name finding only marks the name that differs)."""
+        ids = FIELD_FINDINGS.get(key, ())
+        found = [f for f in self.findings if f.id in ids]
+        if key in ("surname", "given_names") and found:
+            from tui.core.rules import same_name
+
+            if same_name(self.values.get(key, ""), self.expected.get(key, "")):
+                return []
+        return found
+
+    def field_word(self, key: str) -> str:
+        """``ok``, ``ERROR``, ``WARNING`` or ``INVALID`` for one field."""
+        if key in self.invalid:
+            return "INVALID"
+        found = self.field_findings(key)
+        if not found:
+            return "ok"
+        return severity_word(min((f.severity for f in found), key=lambda s: s.rank))
+
+
+@dataclass
+class Verdict:
+    """The rules' view of the day for one profile, computed once per session."""
+
+    crossings: Any
+    policy: Any
+    on: datetime
+    readiness: Report
+    crossing: Any = None
+    _status: CrossingStatus | None = None
+
+    @classmethod
+    def build(cls, profile: Profile, now: datetime, data_dir: Path | None = None) -> Verdict:
+        """Load the crossings data and the policy, find the planned moment, run the rules.
+
+        Blocking (file reads and imports): call from a worker thread.
+        """
+        from tui.core.crossings import load_crossings
+        from tui.core.policy import load_policy
+        from tui.core.rules import evaluate, resolve_on
+
+        crossings = load_crossings(Path(data_dir) / "crossings.toml" if data_dir else None)
+        policy = load_policy(Path(data_dir) / "policy.toml" if data_dir else None)
+        on = resolve_on(profile, crossings, None, now)
+        report = evaluate(profile, crossings, policy, on)
+        crossing = crossings.get(profile.plan.crossing) if profile.plan else None
+        verdict = cls(crossings=crossings, policy=policy, on=on, readiness=report, crossing=crossing)
+        verdict._status = verdict._crossing_status(profile)
+        return verdict
+
+    # --- readiness ---------------------------------------------------------------------------
+
+    @property
+    def eligibility(self) -> list[Finding]:
+        """The ``eligibility.*`` findings, most serious first."""
+        return [f for f in self.readiness.by_stage(Stage.READINESS) if f.id.startswith("eligibility.")]
+
+    @property
+    def other_readiness(self) -> list[Finding]:
+        """Every other readiness finding, most serious first."""
+        return [f for f in self.readiness.by_stage(Stage.READINESS) if not f.id.startswith("eligibility.")]
+
+    @property
+    def eligibility_word(self) -> str:
+        """``NOT ELIGIBLE``, ``UNCERTAIN`` or ``ELIGIBLE``: the headline of the verdict."""
+        severities = {f.severity for f in self.eligibility}
+        if Severity.ERROR in severities:
+            return "NOT ELIGIBLE"
+        if Severity.WARNING in severities:
+            return "UNCERTAIN"
+        return "ELIGIBLE"
+
+    @property
+    def expected(self) -> ExpectedPermit | None:
+        """The permit expiry the profile predicts at the planned moment."""
+        return self.readiness.expected_permit
+
+    @property
+    def status(self) -> CrossingStatus | None:
+        """The planned crossing at the planned moment (None without a plan)."""
+        return self._status
+
+    def local_now(self, now: datetime) -> datetime:
+        """``now`` in the planned crossing's time zone (the system's when unknown)."""
+        if self.crossing is None:
+            return now.astimezone()
+        from tui.core.schedule import local
+
+        return local(self.crossing, now)
+
+    def _crossing_status(self, profile: Profile) -> CrossingStatus | None:
+        plan = profile.plan
+        if plan is None:
+            return None
+        c = self.crossing
+        if c is None:
+            return CrossingStatus(crossing_id=plan.crossing, name=None, on=self.on)
+        from tui.core import schedule
+
+        on = schedule.local(c, self.on)
+        fp_open = schedule.flagpoling_open(c, on)
+        end = schedule.window_end(c, on) if fp_open else None
+        dated = schedule.dated_schedule(c, on.date())
+        return CrossingStatus(
+            crossing_id=c.id,
+            name=c.name,
+            on=on,
+            timezone=c.timezone,
+            port_open=schedule.port_open(c, on),
+            flagpoling_open=fp_open,
+            window_end=schedule.local(c, end) if end else None,
+            closes_in=(end - on) if end else None,
+            next_window=schedule.next_window(c, on),
+            dated_schedule=dated,
+            note=None if dated else getattr(self.crossings, "no_schedule_note", None),
+        )
+
+    # --- permit review -----------------------------------------------------------------------
+
+    def expected_values(self, profile: Profile) -> dict[str, str]:
+        """What each printed field should say, as text."""
+        person, app = profile.person, profile.application
+        kind = app.program.permit_kind
+        expected = self.expected
+        return {
+            "surname": person.surname,
+            "given_names": person.given_names,
+            "date_of_birth": person.date_of_birth.isoformat(),
+            "citizenship": person.citizenship,
+            "expires": expected.expires.isoformat() if expected else "",
+            "kind": kind.value if kind else "",
+            "employer": app.employer if app.program.is_employer_specific else "",
+            "conditions": "",
+        }
+
+    def prefill(self, profile: Profile) -> dict[str, str]:
+        """The form's starting values: the issued permit when the profile has one, else what
+        the permit should say."""
+        issued = profile.issued_permit
+        if issued is None:
+            return self.expected_values(profile)
+        return permit_to_text(issued)
+
+    def check_permit(self, profile: Profile, values: Mapping[str, str]) -> PermitCheck:
+        """Check the form: parse each field, then run the rules with it as ``[issued_permit]``."""
+        expected = self.expected_values(profile)
+        permit, invalid = parse_permit(values)
+        if permit is None:
+            return PermitCheck(invalid=invalid, expected=expected, values=dict(values))
+        from tui.core.rules import evaluate
+
+        candidate = profile.model_copy(update={"issued_permit": permit})
+        report = evaluate(candidate, self.crossings, self.policy, self.on)
+        return PermitCheck(
+            findings=tuple(report.by_stage(Stage.PERMIT_REVIEW)), expected=expected, values=dict(values)
+        )
+
+
+def permit_to_text(issued: IssuedPermit) -> dict[str, str]:
+    """An issued permit as the form's text values."""
+    return {
+        "surname": issued.surname,
+        "given_names": issued.given_names,
+        "date_of_birth": issued.date_of_birth.isoformat(),
+        "citizenship": issued.citizenship,
+        "expires": issued.expires.isoformat(),
+        "kind": issued.kind.value,
+        "employer": issued.employer,
+        "conditions": "; ".join(issued.conditions),
+    }
+
+
+_HINTS = {
+    "surname": "type the surname as printed",
+    "given_names": "type the given names as printed",
+    "date_of_birth": "a date like 1999-03-14",
+    "citizenship": "a two-letter code in capitals, like SE",
+    "expires": "a date like 2027-12-02",
+    "kind": "open or employer-specific",
+    "employer": "",
+    "conditions": "",
+}
+
+
+def parse_permit(values: Mapping[str, str]) -> tuple[IssuedPermit | None, dict[str, str]]:
+    """The form's text as an IssuedPermit, or None with the reason per field that cannot be read.
+
+    Conditions are separated by ``;``. Citizenship is upper-cased (people type ``se``).
+    """
+    from pydantic import ValidationError
+
+    from tui.core.profile import IssuedPermit
+
+    data = {key: (values.get(key) or "").strip() for key, _ in PERMIT_FIELDS}
+    data["citizenship"] = data["citizenship"].upper()
+    data["kind"] = data["kind"].lower()
+    conditions = [c.strip() for c in data.pop("conditions").split(";") if c.strip()]
+    try:
+        return IssuedPermit.model_validate({**data, "conditions": conditions}), {}
+    except ValidationError as exc:
+        invalid: dict[str, str] = {}
+        for err in exc.errors(include_url=False):
+            key = str(err["loc"][0]) if err["loc"] else "?"
+            if key in invalid:
+                continue
+            hint = _HINTS.get(key, "")
+            if err["type"] in ("missing", "string_too_short"):
+                invalid[key] = "blank" + (f": {hint}" if hint else "")
+            else:
+                invalid[key] = hint or err["msg"]
+        return None, invalid

@@ -1,0 +1,64 @@
+"""The command palette's commands: "Go to stage: <title>" for each stage, every screen, and the
+journey's actions. State-aware: the stage commands appear once a journey is open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+Command = tuple[str, Callable[[], object], str]
+
+
+async def _go_to_stage(app, stage_id: str) -> None:
+    await app.go_to_stage(stage_id)
+
+
+async def _journey_action(app, action: str) -> None:
+    await app.run_journey_action(action)
+
+
+class FlagpoleCommands(Provider):
+    """Stages, screens and journey actions for the command palette."""
+
+    def _commands(self) -> list[Command]:
+        """The commands that make sense right now."""
+        app = self.app
+        commands: list[Command] = []
+        session = getattr(app, "session", None)
+        if session is not None:
+            stages = session.route.stages
+            for number, stage in enumerate(stages, start=1):
+                commands.append(
+                    (
+                        f"Go to stage: {stage.title}",
+                        partial(_go_to_stage, app, stage.id),
+                        f"Stage {number} of {len(stages)}",
+                    )
+                )
+            commands += [
+                ("Next stage", partial(_journey_action, app, "next_stage"), "Move on to the next stage (n / F6)"),
+                ("Previous stage", partial(_journey_action, app, "previous_stage"), "Back one stage (p / F5)"),
+                ("Export log to Markdown", partial(_journey_action, app, "export"), "Write the day's log into exports/ (e / F4)"),
+                ("Open screen: Journey", app.action_show_journey, "The stages of the day"),
+                ("Open screen: Journey log", partial(_journey_action, app, "show_log"), "Every action recorded today (l / F3)"),
+            ]
+        commands += [
+            ("Open screen: Help (keys and marks)", app.action_show_help, "What each key and mark means (? / F1)"),
+            ("Open screen: Profiles", app.action_show_profiles, "How to start, and the stored profiles"),
+        ]
+        return commands
+
+    async def discover(self) -> Hits:
+        """Everything, for the empty palette."""
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Commands matching what was typed."""
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,57 @@
+"""A checklist item that says what its mark means: ``[x] done`` / ``[ ] to do``."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tui.widgets.findings import Hanging
+
+
+class CheckItem(Widget, can_focus=True):
+    """One tickable line. Space, Enter, x or a click toggles it; the mark carries a word, so it
+    reads the same without colour."""
+
+    BINDINGS = [
+        Binding("space,x", "toggle", "Tick", key_display="space/x"),
+        Binding("enter", "toggle", "Tick", show=False),
+    ]
+
+    checked: reactive[bool] = reactive(False)
+
+    class Toggled(Message):
+        """Posted when the person ticks or unticks the item."""
+
+        def __init__(self, item: CheckItem, checked: bool) -> None:
+            super().__init__()
+            self.item = item
+            self.checked = checked
+
+    def __init__(self, stage_id: str, item_id: str, text: str, *, checked: bool = False, **kwargs) -> None:
+        """An item of ``stage_id``'s checklist; ``checked`` is its state from the journal."""
+        super().__init__(**kwargs)
+        self.stage_id = stage_id
+        self.item_id = item_id
+        self.text = text
+        self.set_reactive(CheckItem.checked, checked)
+        self.set_class(checked, "-checked")
+
+    def render(self) -> Hanging:
+        """``[x] done   text`` or ``[ ] to do  text`` (long text wraps under the text)."""
+        return Hanging([("[x] done" if self.checked else "[ ] to do", self.text)], 9)
+
+    def watch_checked(self, checked: bool) -> None:
+        """Keep the class (for colour) in step with the state."""
+        self.set_class(checked, "-checked")
+
+    def action_toggle(self) -> None:
+        """Flip the mark and tell the screen."""
+        self.checked = not self.checked
+        self.post_message(self.Toggled(self, self.checked))
+
+    def on_click(self) -> None:
+        """A click toggles, like a key."""
+        self.focus()
+        self.action_toggle()

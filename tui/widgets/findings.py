@@ -1,0 +1,72 @@
+"""A finding on screen: its severity as a word (ERROR / WARNING / INFO), the message, the advice,
+and, at the counter, the sentence to say picked out on its own line."""
+
+from __future__ import annotations
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.core.findings import Finding
+from tui.core.verdict import severity_word, split_advice
+
+
+class Hanging:
+    """Rows of (short label, text): the text wraps with a hanging indent under itself.
+
+    A small Rich renderable (much cheaper to lay out than a ``rich.table.Table``)."""
+
+    def __init__(self, rows: list[tuple[str, str | Text]], label_width: int = 8) -> None:
+        """``rows`` of (label, body); labels are padded to ``label_width`` and bold."""
+        self.rows = rows
+        self.label_width = label_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Each body wrapped to the width left after the label column."""
+        lw = self.label_width
+        body_width = max(10, options.max_width - lw - 1)
+        for label, body in self.rows:
+            text = body if isinstance(body, Text) else Text(body)
+            for i, line in enumerate(text.wrap(console, body_width)):
+                prefix = Text(f"{label:<{lw}} ", style="bold") if i == 0 else Text(" " * (lw + 1))
+                line.rstrip()
+                yield Text.assemble(prefix, line, no_wrap=True, overflow="crop")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """Any width from the label column plus a little, up to all there is."""
+        return Measurement(self.label_width + 11, options.max_width)
+
+
+def labelled(rows: list[tuple[str, str | Text]], label_width: int = 8) -> Hanging:
+    """A label column (a word) and text wrapped with a hanging indent."""
+    return Hanging(rows, label_width)
+
+
+def finding_table(finding: Finding, *, say: bool = False) -> Hanging:
+    """The finding as a grid; with ``say`` the sentence to say gets its own ``SAY`` row."""
+    rows: list[tuple[str, str | Text]] = [(severity_word(finding.severity), finding.message)]
+    sentence, rest = split_advice(finding.advice) if say else (None, finding.advice)
+    if sentence:
+        rows.append(("SAY", Text(f"“{sentence}”", style="bold")))
+        if rest:
+            rows.append(("THEN", rest))
+    elif rest:
+        rows.append(("DO", rest))
+    return labelled(rows)
+
+
+class FindingView(Static):
+    """One finding; the class ``-error``/``-warning``/``-info`` only adds colour."""
+
+    def __init__(self, finding: Finding, *, say: bool = False, **kwargs) -> None:
+        """Show ``finding``; ``say`` picks out the sentence to say."""
+        super().__init__(finding_table(finding, say=say), classes=f"finding -{finding.severity.value}", **kwargs)
+        self.finding = finding
+        self.say = say
+
+    def show(self, finding: Finding) -> None:
+        """Show a new version of the same finding (its words changed)."""
+        if finding != self.finding:
+            self.finding = finding
+            self.update(finding_table(finding, say=self.say))

@@ -1,0 +1,324 @@
+"""One stage on screen: what to expect, what to say, what to hand over, the checklist, and the
+stage's special panel (the readiness verdict, the permit form, or the day's summary)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from tui.core.journey import Fact, Stage
+from tui.core.session import Session
+from tui.widgets.checklist import CheckItem
+from tui.widgets.findings import FindingView, labelled
+from tui.widgets.permit_form import PermitForm
+from tui.widgets.words import span, when
+
+
+def _title(text: str) -> Static:
+    return Static(text, classes="section-title", markup=False)
+
+
+class ReadinessPanel(Vertical):
+    """Before you go: the eligibility verdict first, then readiness, then the crossing."""
+
+    def __init__(self, session: Session, **kwargs) -> None:
+        """Show ``session``'s verdict (or a waiting line until it is attached)."""
+        super().__init__(**kwargs)
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        """The verdict, the findings and the crossing at the planned moment."""
+        verdict = self.session.verdict
+        if verdict is None:
+            yield Static("Checking eligibility, readiness and the crossing…", classes="waiting")
+            return
+        word = verdict.eligibility_word
+        line = Text.assemble(("VERDICT  ", "bold"), (word, "bold"), f"  for {when(verdict.on)}")
+        yield Static(line, classes=f"verdict -{word.lower().replace(' ', '-')}")
+        for finding in verdict.eligibility:
+            yield FindingView(finding)
+        yield _title("Readiness")
+        others = verdict.other_readiness
+        if not others:
+            yield Static(labelled([("ok", "No readiness problems found.")]), classes="finding -ok")
+        for finding in others:
+            yield FindingView(finding)
+        yield _title("The crossing at the planned moment")
+        yield Static(self._crossing_text(), classes="crossing", markup=False)
+
+    def _crossing_text(self) -> str:
+        verdict = self.session.verdict
+        assert verdict is not None
+        status = verdict.status
+        if status is None:
+            return "No [plan] in the profile: add the crossing, date and time to check them."
+        if status.name is None:
+            return f"'{status.crossing_id}' is not in the crossings data (see 'flagpole crossings')."
+        us = getattr(verdict.crossing, "us_port", "")
+        lines = [f"{status.name}{f' ({us})' if us else ''}, planned {when(status.on)}"]
+        if status.flagpoling_open:
+            if status.window_end is not None and status.closes_in is not None:
+                lines.append(
+                    f"Flagpoling: OPEN then; closes {status.window_end:%H:%M}, in {span(status.closes_in)}"
+                )
+            else:
+                lines.append("Flagpoling: OPEN then, around the clock")
+        else:
+            port = "the port is OPEN" if status.port_open else "the port is CLOSED too"
+            lines.append(f"Flagpoling: CLOSED then ({port})")
+        if status.next_window is not None:
+            lines.append(f"Next window opens: {when(status.next_window)}")
+        else:
+            lines.append("Next window: none found in the next 14 days")
+        if status.note:
+            lines.append(f"Note: {status.note}")
+        return "\n".join(lines)
+
+
+class PermitPanel(Vertical):
+    """Permit review: the form, the state of each field, and each finding with what to say."""
+
+    def __init__(self, session: Session, **kwargs) -> None:
+        """The form for ``session``'s permit (waits for the verdict to know what to expect)."""
+        super().__init__(**kwargs)
+        self.session = session
+        self._shown: tuple | None = None
+        self._summary: tuple[str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        """Intro line, the form, the summary and the findings."""
+        if not self.session.issues_permit:
+            yield Static(
+                "Your programme issues no work permit. Before you leave, check the details the "
+                "officer confirms (name, date of birth, citizenship, your mailing address for the "
+                "PR card) against your passport and your COPR.",
+                classes="hint",
+                markup=False,
+            )
+            return
+        if self.session.verdict is None:
+            yield Static("Working out what your permit should say…", classes="waiting")
+            return
+        source = (
+            "the permit in your profile"
+            if self.session.profile.issued_permit is not None
+            else "what it should say"
+        )
+        yield Static(
+            f"Type or confirm what is PRINTED on the permit (prefilled with {source}). "
+            "Checks update as you type; F6 moves on, F5 goes back.",
+            classes="hint",
+            markup=False,
+        )
+        yield PermitForm(self.session.permit_values(), id="permit-form")
+        yield Static("", id="permit-summary")
+        yield Vertical(id="permit-findings")
+
+    async def on_mount(self) -> None:
+        """Show the first check."""
+        if self.session.issues_permit:
+            await self.show_check()
+
+    async def on_permit_form_field_changed(self, event: PermitForm.FieldChanged) -> None:
+        """Record the change, then re-check."""
+        self.session.set_permit_field(event.key, event.value)
+        await self.show_check()
+
+    async def show_check(self) -> None:
+        """Run the rules on the form as it stands and show the result."""
+        check = self.session.permit_check()
+        if check is None:
+            return
+        self.query_one(PermitForm).show_check(check)
+        summary = self.query_one("#permit-summary", Static)
+        errors = check.errors
+        if check.invalid:
+            word, line, cls = "INVALID", "Some fields cannot be read yet; the check waits for them.", "-invalid"
+        elif errors:
+            n = len(errors)
+            word, cls = "ERROR", "-error"
+            line = (
+                f"{n} error{'s' if n > 1 else ''} on the permit: ask the officer to correct "
+                f"{'them' if n > 1 else 'it'} before you leave the counter."
+            )
+        elif check.findings:
+            word, line, cls = "WARNING", "No errors, but check the warnings below with the officer.", "-warning"
+        else:
+            word, line, cls = "ok", "The permit matches what was expected.", "-ok"
+        if (word, line) != self._summary:
+            self._summary = (word, line)
+            summary.update(labelled([(word, line)]))
+            summary.set_classes(cls)
+        if check.findings != self._shown:
+            self._shown = check.findings
+            box = self.query_one("#permit-findings", Vertical)
+            views = list(box.query(FindingView))
+            if [v.finding.id for v in views] == [f.id for f in check.findings]:
+                for view, finding in zip(views, check.findings):
+                    view.show(finding)  # same findings, new words (a name as typed): no re-mount
+            else:
+                await box.remove_children()
+                await box.mount_all([FindingView(f, say=True) for f in check.findings])
+
+
+class SummaryPanel(Vertical):
+    """Done: time per stage, how the permit review ended, the route to fix it, the export."""
+
+    def __init__(self, session: Session, **kwargs) -> None:
+        """The summary of ``session``'s day."""
+        super().__init__(**kwargs)
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        """Times, the permit, the fix route when needed, and the export line."""
+        session = self.session
+        state = session.state
+        yield _title("Time per stage")
+        yield Static(self._times(), id="summary-times", markup=False)
+        review = session.route.stage_with_panel("permit_review") if session.issues_permit else None
+        left = state.left_with_errors
+        errors = session.permit_errors() if (review and state.visited(review.id)) else []
+        if left:
+            line = ("ERROR", f"You left the permit review with {len(left)} error(s) standing: {', '.join(left)}.")
+            yield Static(labelled([line]), classes="finding -error")
+        elif errors:
+            line = ("ERROR", f"{len(errors)} error(s) stand on the permit: {', '.join(f.id for f in errors)}.")
+            yield Static(labelled([line]), classes="finding -error")
+        elif review is not None and state.visited(review.id) and session.verdict is not None:
+            yield Static(labelled([("ok", "The permit was checked: no errors.")]), classes="finding -ok")
+        elif review is not None and not state.visited(review.id):
+            yield Static(labelled([("NOTE", "The permit review was skipped.")]), classes="finding -warning")
+        if left or errors:
+            fix = session.route.fix
+            yield _title(fix.title if fix else "Fixing the permit later")
+            rows = [(f"{n}.", _fact_line(f, None)) for n, f in enumerate(session.fix_steps(), start=1)]
+            yield Static(labelled(rows, 2), classes="fix-steps")
+        yield _title("Log")
+        yield Static(self._export_words(), id="export-status", markup=False)
+
+    def _times(self) -> str:
+        session = self.session
+        state = session.state
+        lines = []
+        for stage in session.route.stages:
+            if stage.id == state.current_stage:
+                mark = "now"
+            elif state.visited(stage.id):
+                mark = "done"
+            else:
+                mark = "not reached"
+            time = span(session.time_in(stage.id)) if state.visited(stage.id) else "-"
+            lines.append(f"{stage.title:<15}{time:>12}  {mark}")
+        return "\n".join(lines)
+
+    def _export_words(self) -> str:
+        exports = self.session.state.exports
+        if exports:
+            return f"Exported to {exports[-1]} (e / F4 writes it again)."
+        return "Press e (or F4) to export the day's log as Markdown."
+
+    def refresh_times(self) -> None:
+        """Update the time column (called on the clock tick)."""
+        self.query_one("#summary-times", Static).update(self._times())
+
+    def refresh_export(self) -> None:
+        """Update the export line after an export."""
+        self.query_one("#export-status", Static).update(self._export_words())
+
+
+def _fact_line(fact: Fact, ref: int | None) -> str:
+    extra = " (unconfirmed)" if fact.unconfirmed else ""
+    cite = f" [{ref}]" if ref is not None else ""
+    return f"{fact.text}{extra}{cite}"
+
+
+def _source_line(n: int, fact: Fact) -> str:
+    site = urlparse(fact.source).netloc.removeprefix("www.")
+    note = f"; {fact.source_note}" if fact.source_note else ""
+    flag = ", UNCONFIRMED" if fact.unconfirmed else ""
+    return f"[{n}] {site}, {fact.as_of}, confidence {fact.confidence}{flag}{note}\n    {fact.source}"
+
+
+PANELS = {"readiness": ReadinessPanel, "permit_review": PermitPanel, "summary": SummaryPanel}
+
+
+class StageView(VerticalScroll):
+    """Everything about one stage, top to bottom."""
+
+    def __init__(self, session: Session, stage: Stage, **kwargs) -> None:
+        """The view of ``stage`` for ``session``'s programme."""
+        super().__init__(**kwargs)
+        self.session = session
+        self.stage = stage
+
+    def compose(self) -> ComposeResult:
+        """Heading and what happens now; the panel (if any); then what to say, what to hand
+        over and the checklist (the answers needed at a glance); then the details and sources."""
+        session, stage = self.session, self.stage
+        yield Static(self.time_words(), id="stage-heading", classes="stage-title", markup=False)
+        if stage.now:
+            yield Static(labelled([("NOW", stage.now)], 4), classes="stage-now")
+        if stage.panel:
+            yield PANELS[stage.panel](session, id=f"panel-{stage.panel.replace('_', '-')}", classes="panel")
+        sources: list[Fact] = []
+
+        def ref(fact: Fact) -> int:
+            sources.append(fact)
+            return len(sources)
+
+        say = session.say(stage)
+        if say:
+            yield _title("What to say")
+            yield Static("\n\n".join(f"“{s.text}”" for s in say), classes="say", markup=False)
+        documents = session.documents(stage)
+        if documents:
+            yield _title(stage.documents_heading)
+            rows = [(f"{n}.", _fact_line(d, ref(d))) for n, d in enumerate(documents, start=1)]
+            yield Static(labelled(rows, 2), classes="documents")
+        checklist = session.checklist(stage)
+        if checklist:
+            yield _title("Checklist")
+            for item in checklist:
+                yield CheckItem(
+                    stage.id,
+                    item.id,
+                    item.text,
+                    checked=session.state.ticked(stage.id, item.id),
+                    id=f"check-{stage.id}-{item.id}",
+                )
+        expect = session.expect(stage)
+        if expect:
+            yield _title("What to expect")
+            rows = [("•", _fact_line(f, ref(f))) for f in expect]
+            yield Static(labelled(rows, 1), classes="expect")
+        if sources:
+            yield _title("Sources")
+            yield Static("\n".join(_source_line(n, f) for n, f in enumerate(sources, start=1)), classes="sources", markup=False)
+
+    def time_words(self) -> str:
+        """'Stage 2 of 6: US booth · 12 min here'."""
+        route = self.session.route
+        number = route.index(self.stage.id) + 1
+        spent = span(self.session.time_in(self.stage.id))
+        return f"Stage {number} of {len(route.stages)}: {self.stage.title} · {spent} here"
+
+    def refresh_time(self) -> None:
+        """Update the heading's time (and the summary's times) on the clock tick."""
+        heading = self.query_one("#stage-heading", Static)
+        words = self.time_words()
+        if heading.content != words:
+            heading.update(words)
+        for panel in self.query(SummaryPanel):
+            panel.refresh_times()
+
+    async def verdict_ready(self) -> None:
+        """Re-draw the panel now that the rules have run."""
+        for panel in self.query(".panel"):
+            await panel.recompose()
+            if isinstance(panel, PermitPanel) and self.session.issues_permit:
+                panel._shown = panel._summary = None
+                await panel.show_check()
