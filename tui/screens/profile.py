@@ -1,0 +1,389 @@
+"""The profile screen: every section of the profile as a form.
+
+Validation is the CLI's (``tui.core.profile_form`` → the same pydantic models); each problem shows
+under its field in plain words. A readiness summary (errors / warnings / info) follows the typing.
+Saving is atomic and keeps the previous version; leaving with unsaved changes asks first. The
+passport, policy and IME numbers are masked until revealed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
+
+from tui.core.clock import Clock
+from tui.core.profile_form import (
+    CHOICE,
+    FIELDS,
+    LINES,
+    SECTIONS,
+    YESNO,
+    FormField,
+    FormResult,
+    from_form,
+    to_form,
+)
+from tui.core.storage import ProfileStore, check_name
+
+NEW_NAME_HELP = "letters, digits, - _ . (e.g. alex-2026)"
+
+
+def widget_id(path: str) -> str:
+    """The DOM id of the input for field ``path`` (ids cannot hold dots)."""
+    return "f-" + path.replace(".", "--").replace("_", "-")
+
+
+def error_id(path: str) -> str:
+    """The DOM id of the message under field ``path``."""
+    return "e-" + path.replace(".", "--").replace("_", "-")
+
+
+class ProfileScreen(Screen[str | None]):
+    """Edit (or create) a profile; dismisses with the stored name when saved, else None."""
+
+    CSS_PATH = "../profile.tcss"
+    BINDINGS = [
+        Binding("f7,ctrl+s", "save", "Save", key_display="F7", id="save"),
+        Binding("f8", "reveal", "Show numbers", key_display="F8", id="reveal"),
+        Binding("f6", "find_crossing", "Find crossing", key_display="F6", id="find-crossing"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(
+        self,
+        store: ProfileStore,
+        name: str | None,
+        clock: Clock,
+        *,
+        data_dir: Path | None = None,
+    ) -> None:
+        """Edit stored profile ``name``, or a new one when ``name`` is None."""
+        super().__init__()
+        self.store = store
+        self.profile_name = name
+        self.clock = clock
+        self.data_dir = data_dir
+        self.saved_values: dict[str, str] = to_form(None)
+        self.result: FormResult | None = None
+        self.revealed = False
+        self.saved_name: str | None = None
+        self._check_timer: Timer | None = None
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Name, readiness summary, then one group of inputs per section."""
+        yield Header()
+        with Horizontal(id="profile-top"):
+            yield Static("Profile name", classes="field-label")
+            yield Input(
+                self.profile_name or "", id="profile-name", placeholder=NEW_NAME_HELP, compact=True,
+                disabled=self.profile_name is not None,
+            )
+        yield Static("Readiness: checking…", id="readiness-summary", markup=False)
+        yield Static("", id="field-hint", markup=False)
+        with VerticalScroll(id="profile-form"):
+            for section, (title, required) in SECTIONS.items():
+                suffix = "" if required else "  (optional: leave blank if it does not apply)"
+                yield Static(f"{title}{suffix}", classes="section-title", markup=False)
+                for field in (f for f in FIELDS if f.section == section):
+                    yield from self._field_row(field)
+            yield Static("", id="profile-bottom")
+        yield Footer()
+
+    def _field_row(self, field: FormField) -> ComposeResult:
+        with Vertical(classes="field"):
+            with Horizontal(classes="field-row"):
+                yield Static(field.label, classes="field-label", markup=False)
+                yield self._input_for(field)
+            yield Static("", id=error_id(field.path), classes="field-error", markup=False)
+
+    def _input_for(self, field: FormField):
+        wid = widget_id(field.path)
+        if field.kind == CHOICE:
+            options = [(value, value) for value in field.choices if value]
+            return Select(options, id=wid, allow_blank=True, prompt="(choose)", compact=True)
+        if field.kind == YESNO:
+            return Select(
+                [("yes", "yes"), ("no", "no")], id=wid, allow_blank=True, prompt="(choose)", compact=True
+            )
+        if field.kind == LINES:
+            return TextArea(id=wid, soft_wrap=True, compact=True, placeholder="one condition per line")
+        return Input(id=wid, password=field.secret, placeholder=_placeholder(field), compact=True)
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Fill the form (reading the stored profile in a worker) and start the checks."""
+        self.sub_title = f"profile: {self.profile_name}" if self.profile_name else "new profile"
+        if self.profile_name:
+            self._load(self.profile_name)
+        else:
+            self._fill(self.saved_values)
+            self.query_one("#profile-name", Input).focus()
+
+    @work(thread=True, exclusive=True, group="profile-load")
+    def _load(self, name: str) -> None:
+        from tui.core.errors import FlagpoleError
+        from tui.core.profile_io import load_stored
+
+        try:
+            values = to_form(load_stored(self.store, name))
+        except FlagpoleError as exc:
+            self.app.call_from_thread(
+                self.notify, str(exc), title="Could not read the profile", severity="error"
+            )
+            values = to_form(None)
+        self.app.call_from_thread(self._fill, values)
+
+    def _fill(self, values: dict[str, str]) -> None:
+        self.saved_values = dict(values)
+        with self.prevent(Input.Changed, Select.Changed, TextArea.Changed):
+            for field in FIELDS:
+                self._set_value(field, values.get(field.path, ""))
+        self._schedule_check(0)
+
+    def _set_value(self, field: FormField, text: str) -> None:
+        widget = self.query_one(f"#{widget_id(field.path)}")
+        if isinstance(widget, Select):
+            if text:
+                widget.value = text
+            else:
+                widget.clear()
+        elif isinstance(widget, TextArea):
+            widget.text = text
+        else:
+            widget.value = text
+
+    # --- values and checks ---------------------------------------------------------------------
+
+    def values(self) -> dict[str, str]:
+        """The text of every field as typed."""
+        values: dict[str, str] = {}
+        for field in FIELDS:
+            widget = self.query_one(f"#{widget_id(field.path)}")
+            if isinstance(widget, Select):
+                values[field.path] = "" if widget.is_blank() else str(widget.value)
+            elif isinstance(widget, TextArea):
+                values[field.path] = widget.text
+            else:
+                values[field.path] = widget.value
+        return values
+
+    @property
+    def dirty(self) -> bool:
+        """True when what is on screen differs from what is stored."""
+        return _normalised(self.values()) != _normalised(self.saved_values)
+
+    def on_descendant_focus(self, event) -> None:
+        """Say what the focused field wants."""
+        hint = self.query_one("#field-hint", Static)
+        wid = event.widget.id or ""
+        field = FIELD_BY_ID.get(wid)
+        if field is None:
+            hint.update("Profile name: " + NEW_NAME_HELP if wid == "profile-name" else "")
+            return
+        words = field.help or {"date": "a date, YYYY-MM-DD", "time": "a time, HH:MM"}.get(field.kind, "")
+        if field.secret:
+            words = (words + "; " if words else "") + "masked — F8 shows the numbers"
+        hint.update(f"{field.label}: {words}" if words else field.label)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Re-check shortly after typing stops."""
+        if event.input.id != "profile-name":
+            self._schedule_check()
+
+    def on_select_changed(self, _event: Select.Changed) -> None:
+        """Re-check after a choice."""
+        self._schedule_check()
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        """Re-check after the conditions change."""
+        self._schedule_check()
+
+    def _schedule_check(self, delay: float = 0.3) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+            self._check_timer = None
+        if delay <= 0:
+            self.call_after_refresh(self._check)
+        else:
+            self._check_timer = self.set_timer(delay, self._check)
+
+    def _check(self) -> None:
+        """Validate the form now and show each field's message; then run the rules."""
+        self.result = from_form(self.values())
+        for field in FIELDS:
+            message = self.result.errors.get(field.path, "")
+            label = self.query_one(f"#{error_id(field.path)}", Static)
+            label.update(f"FIX: {message}" if message else "")
+            label.set_class(bool(message), "-shown")
+        if self.result.profile is None:
+            count = len(self.result.errors)
+            self._summary(
+                f"Readiness: not checked — {count} field{'s' if count != 1 else ''} "
+                "need attention (marked FIX below).",
+                "-invalid",
+            )
+        else:
+            self._run_rules(self.result.profile)
+        self.sub_title = (f"profile: {self.profile_name}" if self.profile_name else "new profile") + (
+            "  (unsaved changes)" if self.dirty else ""
+        )
+
+    @work(thread=True, exclusive=True, group="profile-rules")
+    def _run_rules(self, profile) -> None:
+        from tui.core.errors import FlagpoleError
+        from tui.core.findings import Severity, Stage
+        from tui.core.verdict import Verdict
+
+        try:
+            verdict = Verdict.build(profile, self.clock(), self.data_dir)
+        except FlagpoleError as exc:
+            self.app.call_from_thread(self._summary, f"Readiness: could not check ({exc}).", "-invalid")
+            return
+        report = verdict.readiness
+        ready = report.by_stage(Stage.READINESS)
+        errors, warnings, infos = (sum(1 for f in ready if f.severity is s) for s in Severity)
+        text = (
+            f"Readiness: {errors} error{'s' * (errors != 1)} · {warnings} warning"
+            f"{'s' * (warnings != 1)} · {infos} info — "
+            + ("ready to cross" if report.ready else "not ready yet")
+        )
+        permit_errors = sum(1 for f in report.by_stage(Stage.PERMIT_REVIEW) if f.severity is Severity.ERROR)
+        if permit_errors:
+            text += f". Permit as issued: {permit_errors} error{'s' * (permit_errors != 1)}"
+        style = "-errors" if errors else ("-warnings" if warnings else "-ok")
+        self.app.call_from_thread(self._summary, text, style)
+
+    def _summary(self, text: str, style: str) -> None:
+        summary = self.query_one("#readiness-summary", Static)
+        summary.update(text)
+        summary.set_classes(style)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_reveal(self) -> None:
+        """Show or hide the passport, policy and IME numbers."""
+        self.revealed = not self.revealed
+        for field in FIELDS:
+            if field.secret:
+                self.query_one(f"#{widget_id(field.path)}", Input).password = not self.revealed
+        self.notify("Numbers shown." if self.revealed else "Numbers masked.", timeout=2)
+
+    def action_save(self) -> None:
+        """Validate and store the profile (atomically, keeping the previous version)."""
+        self._check()
+        assert self.result is not None
+        if self.result.profile is None:
+            first = next(iter(self.result.errors))
+            self.notify(
+                f"Not saved: {len(self.result.errors)} field(s) need attention "
+                f"(first: {FIELD_LABELS[first]}).",
+                severity="error",
+            )
+            self.query_one(f"#{widget_id(first)}").focus()
+            return
+        name = self.profile_name or self.query_one("#profile-name", Input).value.strip()
+        try:
+            check_name(name)
+        except Exception as exc:  # FlagpoleError: shown, not raised
+            self.notify(str(exc), title="Choose a profile name", severity="error")
+            self.query_one("#profile-name", Input).focus()
+            return
+        if self.profile_name is None and self.store.exists(name):
+            self.notify(
+                f"A profile named {name!r} already exists: choose another name.", severity="error"
+            )
+            return
+        self._save(name, self.result.profile, self.values())
+
+    @work(thread=True, exclusive=True, group="profile-save")
+    def _save(self, name: str, profile, values: dict[str, str]) -> None:
+        from tui.core.profile_io import save_stored
+
+        try:
+            save_stored(self.store, name, profile)
+        except OSError as exc:
+            self.app.call_from_thread(
+                self.notify, f"Could not save: {exc}. Nothing was changed.", severity="error"
+            )
+            return
+        self.app.call_from_thread(self._saved, name, values)
+
+    def _saved(self, name: str, values: dict[str, str]) -> None:
+        self.profile_name = name
+        self.saved_name = name
+        self.saved_values = values
+        self.query_one("#profile-name", Input).disabled = True
+        self.sub_title = f"profile: {name}"
+        self.notify(f"Saved {name!r} (the previous version is kept).", timeout=3)
+
+    def action_find_crossing(self) -> None:
+        """Choose the crossing in the crossing finder; the choice fills in the plan."""
+        from tui.screens.finder import CrossingFinderScreen
+
+        values = self.values()
+        at = self._planned_moment(values)
+        self.app.push_screen(
+            CrossingFinderScreen(at=at, current=values.get("plan.crossing") or None),
+            self._crossing_chosen,
+        )
+
+    def _planned_moment(self, values: dict[str, str]) -> datetime:
+        """The planned date and time as typed (naive, crossing-local), else now."""
+        try:
+            day = datetime.fromisoformat(values["plan.date"]).date()
+        except ValueError:
+            return self.clock()
+        try:
+            hours, minutes = (int(x) for x in (values["plan.arrive"] or "12:00").split(":")[:2])
+        except ValueError:
+            hours, minutes = 12, 0
+        return datetime(day.year, day.month, day.day, hours, minutes)
+
+    def _crossing_chosen(self, crossing_id: str | None) -> None:
+        if crossing_id:
+            self.query_one(f"#{widget_id('plan.crossing')}", Input).value = crossing_id
+            self._schedule_check(0)
+
+    def action_back(self) -> None:
+        """Leave; with unsaved changes, ask first."""
+        if not self.dirty:
+            self.dismiss(self.saved_name)
+            return
+        from tui.screens.ask import AskScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(self.saved_name)
+
+        self.app.push_screen(
+            AskScreen(
+                "Leave without saving?",
+                "Your changes to this profile are not saved yet. Press F7 to save them first.",
+                yes="Leave, discard changes",
+                no="Stay",
+            ),
+            answered,
+        )
+
+
+FIELD_LABELS = {f.path: f.label for f in FIELDS}
+FIELD_BY_ID = {widget_id(f.path): f for f in FIELDS}
+
+
+def _placeholder(field: FormField) -> str:
+    return {"date": "YYYY-MM-DD", "time": "HH:MM", "number": "0"}.get(field.kind, "")
+
+
+def _normalised(values: dict[str, str]) -> dict[str, str]:
+    return {k: v.strip() for k, v in values.items()}
