@@ -1,0 +1,288 @@
+"""The crossing finder screen: filter by typing, province, place and switches; choose with Enter."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from textual.app import App
+from textual.worker import WorkerCancelled
+from textual.widgets import Checkbox, DataTable, Input, Select, Static
+
+from tui.core.crossings import load_crossings, load_places
+from tui.core.errors import FlagpoleError
+from tui.core.finder import crossing_status, parse_near
+from tui.screens.finder import (
+    CrossingFinderScreen,
+    flagpoling_words,
+    name_cell,
+    place_message,
+    plain_text,
+    short_time,
+)
+
+AT = datetime(2026, 12, 2, 10, 30, tzinfo=ZoneInfo("America/Vancouver"))
+"""A Wednesday morning in December: Boundary Bay and Douglas offer flagpoling then."""
+
+
+class Harness(App[None]):
+    """Pushes one screen and keeps what it dismissed with."""
+
+    def __init__(self, screen) -> None:
+        super().__init__()
+        self.the_screen = screen
+        self.result: object = "not dismissed"
+
+    def on_mount(self) -> None:
+        self.push_screen(self.the_screen, self._dismissed)
+
+    def _dismissed(self, result) -> None:
+        self.result = result
+
+
+def finder(**kwargs) -> CrossingFinderScreen:
+    """The finder with the bundled data already loaded (the load is tested once on its own)."""
+    kwargs.setdefault("data", load_crossings())
+    kwargs.setdefault("places", load_places())
+    return CrossingFinderScreen(AT, **kwargs)
+
+
+async def settle(pilot) -> None:
+    """Let the worker threads finish (a newer filter cancels an older one) and their results
+    reach the screen."""
+    await pilot.pause()
+    while list(pilot.app.workers):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass
+        await pilot.pause()
+
+
+def row_ids(app: App) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(row.key.value) for row in table.ordered_rows]
+
+
+def detail(app: App) -> str:
+    screen = app.screen
+    status = screen._highlighted()
+    if status is None:
+        return str(screen.query_one("#finder-detail-text", Static).render())
+    return plain_text(screen.describe(status))
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+def test_flagpoling_words_say_yes_until_no_or_port_closed():
+    data = load_crossings()
+    douglas = crossing_status(data.get("douglas"), AT)
+    assert flagpoling_words(douglas) == "yes, until 16:00"
+    night = crossing_status(data.get("douglas"), AT.replace(hour=23))
+    assert flagpoling_words(night) in ("no", "no (port closed)")
+    osoyoos = crossing_status(data.get("osoyoos"), AT)
+    assert flagpoling_words(osoyoos) == "yes, 24 hours"
+
+
+def test_short_time_reads_against_the_reference_day():
+    ref = AT
+    assert short_time(None, ref) == "—"
+    assert short_time(ref.replace(hour=16, minute=0), ref) == "16:00"
+    assert short_time(datetime(2026, 12, 3, 0, 0, tzinfo=ref.tzinfo), ref, end=True) == "24:00"
+    assert short_time(datetime(2026, 12, 3, 10, 0, tzinfo=ref.tzinfo), ref) == "Thu 10:00"
+    assert short_time(datetime(2026, 12, 20, 8, 0, tzinfo=ref.tzinfo), ref) == "20 Dec 08:00"
+
+
+def test_a_long_name_is_shortened_but_keeps_its_marks():
+    data = load_crossings()
+    status = crossing_status(data.get("windsor-ambassador-bridge"), AT)
+    cell = name_cell(status, 16)
+    assert cell == "Windsor (Amb… †⊘"
+
+
+def test_the_place_message_drops_the_option_name_and_the_long_list():
+    with pytest.raises(FlagpoleError) as caught:
+        parse_near("Vancuver", load_crossings(), load_places())
+    message = place_message(caught.value)
+    assert message.startswith("Unknown place 'Vancuver'. Did you mean: Vancouver?")
+    assert "--near" not in message and "Victoria" not in message
+    assert "LAT,LON like 49.05,-123.0" in message
+
+
+# --- pilot flows -----------------------------------------------------------------------------
+
+
+async def test_typing_point_roberts_leaves_only_boundary_bay():
+    app = Harness(finder())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert len(row_ids(app)) == len(load_crossings().crossings)
+        await pilot.press(*"point roberts")
+        await settle(pilot)
+        assert row_ids(app) == ["boundary-bay"]
+        assert "1 of 33 shown" in str(app.screen.query_one("#finder-count", Static).render())
+        assert "Boundary Bay" in detail(app)
+
+
+async def test_on_foot_leaves_out_crossings_that_refuse_pedestrians():
+    app = Harness(finder())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "queenston-lewiston" in row_ids(app)
+        await pilot.click("#finder-foot")
+        await settle(pilot)
+        assert app.screen.query_one("#finder-foot", Checkbox).value is True
+        ids = row_ids(app)
+        assert "queenston-lewiston" not in ids
+        assert "boundary-bay" in ids  # unknown access stays in
+
+
+async def test_the_letter_keys_toggle_the_switches_from_the_table():
+    late = datetime(2026, 12, 2, 21, 0, tzinfo=ZoneInfo("America/Vancouver"))
+    app = Harness(CrossingFinderScreen(late, data=load_crossings(), places=load_places()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.screen.query_one("#finder-open-only", Checkbox).value is True
+        ids = row_ids(app)
+        assert "boundary-bay" not in ids  # its window ended at 14:00
+        assert ids  # some ports are open around the clock
+        await pilot.press("w")
+        await settle(pilot)
+        assert "windsor-ambassador-bridge" not in row_ids(app)
+
+
+async def test_enter_chooses_the_highlighted_crossing():
+    app = Harness(finder())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#finder-text", Input).value = "sumas"  # a US town
+        await settle(pilot)
+        assert row_ids(app) == ["abbotsford-huntingdon"]
+        await pilot.press("enter")  # from the search field to the table
+        await pilot.press("enter")  # choose
+        await pilot.pause()
+        assert app.result == "abbotsford-huntingdon"
+
+
+async def test_c_chooses_the_crossing_in_the_plan_where_the_cursor_starts():
+    app = Harness(finder(current="douglas"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.result == "douglas"
+
+
+async def test_a_bad_place_says_so_with_a_did_you_mean():
+    app = Harness(finder())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#finder-place", Input).value = "Vancuver"
+        app.screen.query_one("#finder-place", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        message = app.screen.query_one("#finder-place-message", Static)
+        assert message.display
+        assert "Did you mean: Vancouver?" in str(message.render())
+        table = app.screen.query_one(DataTable)
+        assert "km" not in [str(c.key.value) for c in table.ordered_columns]
+        # fixing it clears the message and sorts nearest first
+        app.screen.query_one("#finder-place", Input).value = "Vancouver"
+        app.screen.query_one("#finder-place", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not message.display
+        assert row_ids(app)[0] == "boundary-bay"
+        assert app.screen.query_one(DataTable).cursor_row == 0  # a new place: nearest first
+        assert detail(app).startswith("Boundary Bay")
+        assert "km" in [str(c.key.value) for c in table.ordered_columns]
+
+
+async def test_the_province_filter_and_the_detail_pane():
+    app = Harness(finder())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#finder-province", Select).value = "BC"
+        await settle(pilot)
+        assert row_ids(app) and all(
+            load_crossings().get(i).province == "BC" for i in row_ids(app)
+        )
+        app.screen.query_one("#finder-text", Input).value = "huntingdon"
+        await settle(pilot)
+        text = detail(app)
+        assert "sources conflict" in text
+        assert "UNVERIFIED" in text
+        assert "as of 2026-11-26" in text and "https://" in text
+        assert "? port hours or schedule unverified" in text
+        assert "Port hours   daily 08:00–20:00  UNVERIFIED" in text
+
+
+async def test_nothing_matching_says_how_to_see_more_and_escape_leaves():
+    app = Harness(finder())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#finder-text", Input).value = "zzzz"
+        await settle(pilot)
+        assert row_ids(app) == []
+        assert "No crossing matches" in detail(app)
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.result == "not dismissed"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.result is None
+
+
+async def test_without_data_it_loads_the_bundled_files_in_a_worker():
+    app = Harness(CrossingFinderScreen(AT, "Toronto"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)  # the load, then the table
+        ids = row_ids(app)
+        assert len(ids) == len(load_crossings().crossings)
+        assert load_crossings().get(ids[0]).province == "ON"  # nearest to Toronto first
+        table = app.screen.query_one(DataTable)
+        tunnel = str(table.get_cell("windsor-tunnel", "name"))
+        assert tunnel.endswith("… †?")  # 80 columns: shortened
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert str(table.get_cell("windsor-tunnel", "name")) == "Windsor (Detroit–Windsor Tunnel) †?"
+
+
+# --- snapshots -------------------------------------------------------------------------------
+
+
+def _quiet(pilot):
+    async def run(pilot=pilot):
+        await settle(pilot)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    return run()
+
+
+def test_snapshot_finder_from_vancouver(snap_compare):
+    app = Harness(finder(origin_text="Vancouver", current="douglas"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_quiet)
+
+
+def test_snapshot_finder_filtered_with_a_bad_place(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        app.screen.query_one("#finder-text", Input).value = "lacolle"
+        app.screen.query_one("#finder-place", Input).value = "Montreal West"
+        app.screen.query_one("#finder-place", Input).focus()
+        await pilot.press("enter")
+        await _quiet(pilot)
+
+    app = Harness(finder())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

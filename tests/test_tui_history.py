@@ -1,0 +1,122 @@
+"""The border history screen: the recorded turn-arounds, a notice for unreadable lines, the
+facts-only note, and an empty state that says how the history fills."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import DataTable, Static
+
+from tui.core.history import BorderHistory, TurnAround
+from tui.screens.history import HistoryScreen, unreadable_words
+
+FIRST = TurnAround(
+    day=date(2026, 12, 2),
+    crossing_id="boundary-bay",
+    crossing_name="Boundary Bay",
+    handed_over=("referral slip",),
+    profile="demo",
+    note="Sent to the Canadian office right away.",
+    recorded_at=datetime(2026, 12, 2, 19, 5, tzinfo=timezone.utc),
+)
+SECOND = TurnAround(
+    day=date(2027, 3, 9),
+    crossing_id="queenston-lewiston",
+    crossing_name="Queenston-Lewiston Bridge",
+    handed_over=("Form I-275 (Withdrawal of Application for Admission)", "referral slip"),
+    profile="demo",
+)
+
+
+class Harness(App[None]):
+    """Pushes one screen and keeps what it dismissed with."""
+
+    def __init__(self, screen) -> None:
+        super().__init__()
+        self.the_screen = screen
+        self.result: object = "not dismissed"
+
+    def on_mount(self) -> None:
+        self.push_screen(self.the_screen, self._dismissed)
+
+    def _dismissed(self, result) -> None:
+        self.result = result
+
+
+def write_history(home: Path, *, torn: bool) -> None:
+    """Two turn-arounds (recorded newest first) and, when ``torn``, a half-written last line."""
+    history = BorderHistory(home)
+    history.record(SECOND)
+    history.record(FIRST)
+    if torn:
+        with open(history.path, "ab") as handle:
+            handle.write(b'{"day": "2027-0')
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def text_of(app: App, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def test_unreadable_words_count_lines():
+    assert unreadable_words(1).startswith("1 line of the history file")
+    assert "is not shown" in unreadable_words(1)
+    assert unreadable_words(3).startswith("3 lines") and "are not shown" in unreadable_words(3)
+
+
+async def test_two_entries_and_a_torn_line_show_rows_and_the_notice(tmp_path):
+    write_history(tmp_path, torn=True)
+    app = Harness(HistoryScreen(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [r[0] for r in rows] == ["2026-12-02", "2027-03-09"]  # oldest first
+        assert rows[0][1:] == [
+            "Boundary Bay", "referral slip", "Sent to the Canadian office right away."
+        ]
+        assert "Form I-275" in rows[1][2] and "referral slip" in rows[1][2]
+        assert rows[1][3] == "—"
+        notice = app.screen.query_one("#history-notice", Static)
+        assert notice.display
+        assert "1 line of the history file" in text_of(app, "#history-notice")
+        assert "sources disagree" in text_of(app, "#history-facts")
+        assert "no legal advice" in text_of(app, "#history-facts")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.result is None
+
+
+async def test_an_empty_history_says_how_it_fills(tmp_path):
+    app = Harness(HistoryScreen(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one(DataTable).display
+        assert not app.screen.query_one("#history-notice", Static).display
+        empty = text_of(app, "#history-empty")
+        assert "No border history yet" in empty
+        assert "records each US turn-around" in empty
+
+
+def test_snapshot_history(snap_compare, tmp_path):
+    write_history(tmp_path, torn=True)
+
+    async def run_before(pilot):
+        await settle(pilot)
+
+    app = Harness(HistoryScreen(tmp_path))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_snapshot_history_empty(snap_compare, tmp_path):
+    async def run_before(pilot):
+        await settle(pilot)
+
+    app = Harness(HistoryScreen(tmp_path))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
