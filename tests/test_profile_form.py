@@ -40,7 +40,8 @@ def test_a_new_profile_form_is_empty_and_says_what_is_required():
         ("insurance.printed", "maybe", "Answer yes or no"),
         ("plan.arrive", "half past ten", "local time"),
         ("insurance.ends", "2026-01-01", "ends before it starts"),
-        ("application.permit_months", "", "permit_months"),
+        ("application.permit_months", "", "Required for iec-working-holiday (or give the expected"),
+        ("application.poe_letter_issued", "", "Required for iec-working-holiday."),
     ],
 )
 def test_a_bad_value_is_reported_on_its_field(path, text, message):

@@ -19,7 +19,7 @@ from tui.core.storage import ProfileStore
 from tui.screens.confirm import ConfirmLeaveScreen
 from tui.screens.journey import JourneyScreen
 from tui.screens.log import LogScreen
-from tui.screens.no_profile import NoProfileScreen
+from tui.screens.welcome import WelcomeScreen
 from tui.widgets.checklist import CheckItem
 from tui.widgets.stage import StageView
 from tui.widgets.stepper import StepLine
@@ -68,7 +68,7 @@ async def settle(pilot) -> None:
         session = app.session
         if session is not None and session.verdict is not None:
             break
-        if session is None and isinstance(app.screen, NoProfileScreen):
+        if session is None and isinstance(app.screen, WelcomeScreen):
             break
     await pilot.pause()
 
@@ -298,21 +298,23 @@ async def test_the_log_screen_and_the_markdown_export(tmp_path):
         assert f"Exported to {target}" in screen_text(app)
 
 
-async def test_without_a_profile_the_app_says_how_to_start(tmp_path):
+async def test_without_a_profile_the_app_welcomes_and_offers_three_ways_in(tmp_path):
     app = FlagpoleApp(store=ProfileStore(tmp_path), clock=CLOCK)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, NoProfileScreen)
+        assert isinstance(app.screen, WelcomeScreen)
         text = screen_text(app)
-        assert "flagpole --demo" in text and "flagpole import" in text
+        assert "No profile yet" in text and "24 December 2024" in text
+        labels = [str(b.label) for b in app.screen.query("Button")]
+        assert labels == ["Create a profile (c)", "Import a file (i)", "Try the demo (d)"]
 
 
-async def test_the_no_profile_screen_opens_a_stored_profile(tmp_path):
+async def test_the_welcome_screen_opens_a_stored_profile(tmp_path):
     demo_store(tmp_path)
     app = make_app(tmp_path, profile=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, NoProfileScreen)
+        assert isinstance(app.screen, WelcomeScreen)
         app.screen.query_one("#stored-profiles").focus()
         await pilot.press("enter")
         await settle(pilot)

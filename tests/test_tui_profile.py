@@ -73,7 +73,7 @@ async def test_fix_a_validation_error_then_save_keeps_the_previous_version(tmp_p
         await settle(app, pilot)
         message = app.screen.query_one(f"#{error_id('person.date_of_birth')}", Static)
         assert "FIX: Expected a date like 2026-12-02" in str(message.render())
-        assert "need attention" in str(app.screen.query_one("#readiness-summary", Static).render())
+        assert "1 field needs attention" in str(app.screen.query_one("#readiness-summary", Static).render())
         await pilot.press("f7")
         await settle(app, pilot)
         assert store.read_bytes("demo") == before  # refused: nothing written
@@ -130,7 +130,12 @@ async def test_a_new_profile_needs_a_name_and_the_required_fields(tmp_path):
     app = Harness(store, None)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        assert "Required." in str(app.screen.query_one(f"#{error_id('person.surname')}", Static).render())
+        surname_message = app.screen.query_one(f"#{error_id('person.surname')}", Static)
+        assert str(surname_message.render()) == ""  # a blank form does not shout
+        assert "need filling in" in str(app.screen.query_one("#readiness-summary", Static).render())
+        await pilot.press("f7")
+        await settle(app, pilot)
+        assert "Required." in str(surname_message.render())  # after trying to save, it does
         values = {
             "person.surname": "DOE", "person.given_names": "JO", "person.date_of_birth": "1990-01-01",
             "person.citizenship": "FR", "passport.number": "P1", "passport.country": "FR",

@@ -32,7 +32,7 @@ def test_leaving_the_permit_review_with_an_error_asks_first(snap_compare, tmp_pa
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=ask)
 
 
-def test_no_profile_screen(snap_compare, tmp_path):
+def test_welcome_screen(snap_compare, tmp_path):
     from tui.app import FlagpoleApp
     from tui.core.storage import ProfileStore
 

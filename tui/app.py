@@ -67,6 +67,8 @@ class FlagpoleApp(App[int]):
         self.data_dir = Path(data_dir) if data_dir else None
         self.journey_id = journey_id
         self.session: Session | None = None
+        self.throwaway_home: Path | None = None
+        """A demo folder opened from the welcome screen, removed when the app exits."""
         self._bench = bool(os.environ.get(BENCH_ENV))
         self._bench_marks: dict[str, float] = {"app": time.monotonic()} if self._bench else {}
 
@@ -87,11 +89,34 @@ class FlagpoleApp(App[int]):
         )
 
     def on_mount(self) -> None:
-        """Open the profile, or say how to get one."""
+        """Open the profile, or show the welcome screen; apply the remembered theme."""
+        self._load_settings()
         if self.profile_name:
             self.open_profile(self.profile_name)
         else:
             self._list_profiles()
+
+    @work(thread=True, exclusive=True, group="settings")
+    def _load_settings(self) -> None:
+        """Read the remembered theme (a small file, still off the event loop)."""
+        from tui.core.settings import load_settings
+
+        settings = load_settings(self.store.home)
+        self.call_from_thread(setattr, self, "theme", settings.theme)
+
+    @work(thread=True, group="settings-save")
+    def _remember(self, **changes: str) -> None:
+        """Save preferences (theme, last profile) atomically."""
+        from dataclasses import replace
+
+        from tui.core.settings import load_settings, save_settings
+
+        if self.throwaway_home is not None:
+            return
+        try:
+            save_settings(self.store.home, replace(load_settings(self.store.home), **changes))
+        except OSError:
+            pass  # a preference is not worth an error message
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -99,6 +124,7 @@ class FlagpoleApp(App[int]):
         """Open the stored profile ``name`` (in a worker) and show its journey."""
         self.profile_name = name
         self._open_session(name)
+        self._remember(last_profile=name)
 
     @work(thread=True, exclusive=True, group="open")
     def _open_session(self, name: str) -> None:
@@ -117,21 +143,27 @@ class FlagpoleApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open")
     def _list_profiles(self) -> None:
-        """List the stored profiles (a folder read, so in a worker)."""
+        """List the stored profiles, last used first (folder and settings reads: a worker)."""
+        from tui.core.settings import load_settings
+
         names = [p.name for p in self.store.list()]
-        self.call_from_thread(self._show_no_profile, names)
+        last = load_settings(self.store.home).last_profile
+        if last in names:
+            names.remove(last)
+            names.insert(0, last)
+        self.call_from_thread(self._show_welcome, names)
 
-    def _show_no_profile(self, names: list[str]) -> None:
-        from tui.screens.no_profile import NoProfileScreen
+    def _show_welcome(self, names: list[str]) -> None:
+        from tui.screens.welcome import WelcomeScreen
 
-        self.push_screen(NoProfileScreen(names))
+        if isinstance(self.screen, WelcomeScreen):
+            self.pop_screen()
+        self.push_screen(WelcomeScreen(names))
 
     def _failed(self, message: str) -> None:
-        from tui.screens.no_profile import NoProfileScreen
-
         start = self.screen_stack[0].query_one("#start-message", Static)
         start.update(f"Could not open the profile.\n\n{message}\n\nPress q to quit.")
-        if isinstance(self.screen, NoProfileScreen):
+        if len(self.screen_stack) > 1:
             self.notify(message, title="Could not open the profile", severity="error")
 
     async def _session_ready(self, session: Session) -> None:
@@ -234,10 +266,141 @@ class FlagpoleApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def action_show_profiles(self) -> None:
-        """The no-profile screen: how to start, and the stored profiles."""
-        from tui.screens.no_profile import NoProfileScreen
+    def action_show_welcome(self) -> None:
+        """The welcome screen: create, import, demo, or pick a stored profile."""
+        self._list_profiles()
 
-        if not isinstance(self.screen, NoProfileScreen):
-            self._list_profiles()
+    def action_new_profile(self) -> None:
+        """A blank profile form; saving opens the new profile's journey."""
+        from tui.screens.profile import ProfileScreen
 
+        self.push_screen(
+            ProfileScreen(self.store, None, self.clock, data_dir=self.data_dir), self._profile_closed
+        )
+
+    def action_edit_profile(self) -> None:
+        """The profile form for the open profile (or a new one when none is open)."""
+        if not self.profile_name:
+            self.action_new_profile()
+            return
+        from tui.screens.profile import ProfileScreen
+
+        self.push_screen(
+            ProfileScreen(self.store, self.profile_name, self.clock, data_dir=self.data_dir),
+            self._profile_closed,
+        )
+
+    def _profile_closed(self, saved_name: str | None) -> None:
+        """After the profile form: reopen the saved profile so every check runs again."""
+        if saved_name:
+            self.open_profile(saved_name)
+
+    def action_import_profile(self) -> None:
+        """Import a profile file (the CLI's checks and messages); opens it when stored."""
+        from tui.screens.transfer import ImportScreen
+
+        self.push_screen(ImportScreen(self.store), self._profile_closed)
+
+    def action_export_profile(self) -> None:
+        """Export the open profile as TOML, with redaction offered."""
+        if not self.profile_name:
+            self.notify("Open a profile first.", severity="warning")
+            return
+        from tui.screens.transfer import ExportScreen
+
+        self.push_screen(ExportScreen(self.store, self.profile_name))
+
+    def action_try_demo(self) -> None:
+        """Open the bundled invented person in a throwaway folder (nothing of yours is touched)."""
+        self._open_demo()
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_demo(self) -> None:
+        import tempfile
+
+        from tui.core.profile_io import read_profile, save_stored
+        from tui.core.resources import demo_profile_path
+
+        home = Path(tempfile.mkdtemp(prefix="flagpole-demo-"))
+        store = ProfileStore(home)
+        save_stored(store, "demo", read_profile(demo_profile_path()))
+        self.call_from_thread(self._switch_to_demo, store)
+
+    def _switch_to_demo(self, store: ProfileStore) -> None:
+        self.throwaway_home = store.home
+        self.store = store
+        self.notify("The demo runs in a throwaway folder: nothing of yours is touched.", timeout=6)
+        self.open_profile("demo")
+
+    def action_find_crossing(self) -> None:
+        """The crossing finder at the planned moment; choosing one sets the plan and re-checks."""
+        from tui.screens.finder import CrossingFinderScreen
+
+        session = self.session
+        verdict = session.verdict if session is not None else None
+        plan = session.profile.plan if session is not None else None
+        at = verdict.on if verdict is not None and plan is not None else self.clock()
+        data = verdict.crossings if verdict is not None else None
+        self.push_screen(
+            CrossingFinderScreen(at, current=plan.crossing if plan else None, data=data),
+            self._crossing_chosen,
+        )
+
+    def _crossing_chosen(self, crossing_id: str | None) -> None:
+        if crossing_id and self.session is not None:
+            self._set_plan_crossing(self.session.profile_name, crossing_id)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _set_plan_crossing(self, name: str, crossing_id: str) -> None:
+        """Store the chosen crossing in the profile's plan (a plan for today when there was
+        none), keeping the previous version, then reopen so the readiness check runs again."""
+        from tui.core.errors import FlagpoleError
+        from tui.core.profile import Plan
+        from tui.core.profile_io import load_stored, save_stored
+
+        try:
+            profile = load_stored(self.store, name)
+            if profile.plan is None:
+                profile.plan = Plan(crossing=crossing_id, date=self.clock().date())
+            else:
+                profile.plan.crossing = crossing_id
+            save_stored(self.store, name, profile)
+        except (FlagpoleError, OSError) as exc:
+            self.call_from_thread(self.notify, str(exc), title="Plan not changed", severity="error")
+            return
+        self.call_from_thread(self.notify, f"Plan set to {crossing_id}; checking again.", timeout=4)
+        self.call_from_thread(self.open_profile, name)
+
+    def action_show_history(self) -> None:
+        """The border history: each US turn-around, as recorded."""
+        from tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen(self.store.home))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the dark and light themes; the choice is remembered."""
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+        self._remember(theme=self.theme)
+
+    async def action_quit(self) -> None:
+        """Quit; from a form with unsaved changes, ask first."""
+        if not getattr(self.screen, "dirty", False):
+            self.exit()
+            return
+        from tui.screens.ask import AskScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(
+            AskScreen("Quit without saving?", "Your profile changes are not saved.", yes="Quit", no="Stay"),
+            answered,
+        )
+
+    def on_unmount(self) -> None:
+        """Remove a demo folder opened from the welcome screen."""
+        if self.throwaway_home is not None:
+            import shutil
+
+            shutil.rmtree(self.throwaway_home, ignore_errors=True)

@@ -44,9 +44,19 @@ class FlagpoleCommands(Provider):
                 ("Open screen: Journey", app.action_show_journey, "The stages of the day"),
                 ("Open screen: Journey log", partial(_journey_action, app, "show_log"), "Every action recorded today (l / F3)"),
             ]
+        if session is not None:
+            commands += [
+                ("Open screen: Profile", app.action_edit_profile, "Edit your details, documents and plan (o)"),
+                ("Open screen: Crossing finder", app.action_find_crossing, "Find a crossing and set it as your plan (c)"),
+                ("Export this profile", app.action_export_profile, "Write it as TOML, numbers masked if you like"),
+            ]
         commands += [
+            ("Open screen: Border history", app.action_show_history, "Each US turn-around, as recorded (h)"),
+            ("Open screen: Welcome", app.action_show_welcome, "Create, import, try the demo, or switch profile"),
+            ("Create a new profile", app.action_new_profile, "A blank profile form"),
+            ("Import a profile file", app.action_import_profile, "Checked like 'flagpole import'"),
+            ("Switch theme (dark / light)", app.action_toggle_theme, "Remembered for next time (t)"),
             ("Open screen: Help (keys and marks)", app.action_show_help, "What each key and mark means (? / F1)"),
-            ("Open screen: Profiles", app.action_show_profiles, "How to start, and the stored profiles"),
         ]
         return commands
 

@@ -410,6 +410,8 @@ def describe(record: Mapping[str, Any], titles: Mapping[str, str], items: Mappin
         return f"Decision {record.get('question')}: {record.get('answer')}"
     if kind == "exported":
         return f"Log exported to {record.get('path')}"
+    if kind == "history_recorded":
+        return f"US turn-around recorded in the border history ({record.get('day')}, {record.get('crossing')})"
     return f"{kind}"
 
 

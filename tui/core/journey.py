@@ -77,6 +77,9 @@ class ChecklistItem(_Scoped):
     """Stable id within the stage; the journal records ticks by it."""
     text: str = Field(min_length=1)
     """What to check."""
+    handed_over: str = ""
+    """When set, ticking the item means the US side handed this over; it goes into the border
+    history when the person leaves the route's ``history_stage``."""
 
 
 class Stage(_Model):
@@ -129,6 +132,8 @@ class Route(_Model):
     summary: str = ""
     stages: tuple[Stage, ...] = Field(min_length=1)
     fix: FixRoute | None = None
+    history_stage: str | None = None
+    """Leaving this stage forward records the US turn-around in the border history."""
 
     @model_validator(mode="after")
     def _coherent(self) -> Route:
@@ -136,6 +141,8 @@ class Route(_Model):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"stage ids repeat: {', '.join(dupes)}")
+        if self.history_stage is not None and self.history_stage not in ids:
+            raise ValueError(f"history_stage names no stage ({self.history_stage!r})")
         for stage in self.stages:
             if stage.documents_from is not None and stage.documents_from not in ids:
                 raise ValueError(

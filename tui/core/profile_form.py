@@ -7,6 +7,7 @@ about, in words a traveller understands.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, time
 from enum import Enum
@@ -169,6 +170,15 @@ def from_form(values: dict[str, str]) -> FormResult:
         return FormResult(profile_from_dict(data, "form"), {})
     except InvalidFileError as exc:
         for problem in exc.problems:
+            needs = re.match(r"^(\S+) needs (.+?)( \(or .*\))?$", problem.reason)
+            if needs and problem.where not in FIELD_BY_PATH:
+                section = problem.where.split(".", 1)[0]
+                for key in needs.group(2).split(", "):
+                    path = f"{section}.{key}"
+                    if path in FIELD_BY_PATH:
+                        either = " (or give the expected permit expiry)" if key == "permit_months" else ""
+                        errors.setdefault(path, f"Required for {needs.group(1)}{either}.")
+                continue
             path = _field_for(problem.where, problem.reason)
             errors.setdefault(path, _plain_words(problem.reason))
         return FormResult(None, errors)

@@ -171,7 +171,51 @@ class Session:
         now = self.now()
         if current is not None:
             self.journal.record("stage_left", now, stage=current)
+            if self._leaving_history_stage(current, stage_id):
+                self.record_turn_around()
         self.journal.record("stage_entered", now, stage=stage_id)
+
+    def _leaving_history_stage(self, current: str, going_to: str) -> bool:
+        history_stage = self.route.history_stage
+        return (
+            history_stage == current
+            and self.route.index(going_to) > self.route.index(current)
+            and not self.turn_around_recorded
+        )
+
+    @property
+    def turn_around_recorded(self) -> bool:
+        """True once this journey's US turn-around is in the border history."""
+        return any(r.get("type") == "history_recorded" for r in self.state.records)
+
+    def handed_over(self) -> list[str]:
+        """What the ticked checklist items say the US side handed over, in stage order."""
+        found: list[str] = []
+        for stage in self.route.stages:
+            for item in self.checklist(stage):
+                if item.handed_over and self.state.ticked(stage.id, item.id):
+                    found.append(item.handed_over)
+        return found
+
+    def record_turn_around(self) -> None:
+        """Add today's US turn-around (date, crossing, what was handed over) to the border
+        history, which outlives the profile, and note in the journal that it was recorded."""
+        from tui.core.history import BorderHistory, TurnAround
+
+        now = self.now()
+        crossing_id = self.profile.plan.crossing if self.profile.plan else ""
+        crossing = self.verdict.crossing if self.verdict is not None else None
+        local = self.verdict.local_now(now) if self.verdict is not None and crossing else now
+        entry = TurnAround(
+            day=local.date(),
+            crossing_id=crossing_id or "unknown",
+            crossing_name=crossing.name if crossing is not None else (crossing_id or "unknown crossing"),
+            handed_over=tuple(self.handed_over()),
+            profile=self.profile_name,
+            recorded_at=now,
+        )
+        BorderHistory(self.home).record(entry)
+        self.journal.record("history_recorded", now, day=entry.day.isoformat(), crossing=entry.crossing_id)
 
     def tick(self, stage_id: str, item_id: str, done: bool) -> None:
         """Tick (or untick) a checklist item."""

@@ -34,6 +34,10 @@ class JourneyScreen(Screen):
         Binding("p,f5", "previous_stage", "Back", key_display="p/F5", id="previous-stage"),
         Binding("l,f3", "show_log", "Log", key_display="l/F3", id="show-log"),
         Binding("e,f4", "export", "Export", key_display="e/F4", id="export-log"),
+        Binding("o", "app.edit_profile", "Profile", show=False, id="edit-profile"),
+        Binding("c", "app.find_crossing", "Crossings", show=False, id="find-crossing"),
+        Binding("h", "app.show_history", "History", show=False, id="show-history"),
+        Binding("t", "app.toggle_theme", "Theme", show=False, id="toggle-theme"),
     ]
 
     def __init__(self, session: Session) -> None:

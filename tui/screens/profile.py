@@ -76,6 +76,10 @@ class ProfileScreen(Screen[str | None]):
         self.revealed = False
         self.saved_name: str | None = None
         self._check_timer: Timer | None = None
+        self.touched: set[str] = set()
+        """Fields the person changed; a new, blank form only shows their messages (and all
+        of them after a save attempt)."""
+        self.show_all_errors = name is not None
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -90,7 +94,7 @@ class ProfileScreen(Screen[str | None]):
             )
         yield Static("Readiness: checking…", id="readiness-summary", markup=False)
         yield Static("", id="field-hint", markup=False)
-        with VerticalScroll(id="profile-form"):
+        with VerticalScroll(id="profile-form", can_focus=False):
             for section, (title, required) in SECTIONS.items():
                 suffix = "" if required else "  (optional: leave blank if it does not apply)"
                 yield Static(f"{title}{suffix}", classes="section-title", markup=False)
@@ -199,14 +203,20 @@ class ProfileScreen(Screen[str | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         """Re-check shortly after typing stops."""
         if event.input.id != "profile-name":
-            self._schedule_check()
+            self._touch(event.input.id)
 
-    def on_select_changed(self, _event: Select.Changed) -> None:
+    def on_select_changed(self, event: Select.Changed) -> None:
         """Re-check after a choice."""
-        self._schedule_check()
+        self._touch(event.select.id)
 
-    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Re-check after the conditions change."""
+        self._touch(event.text_area.id)
+
+    def _touch(self, widget: str | None) -> None:
+        field = FIELD_BY_ID.get(widget or "")
+        if field is not None:
+            self.touched.add(field.path)
         self._schedule_check()
 
     def _schedule_check(self, delay: float = 0.3) -> None:
@@ -223,6 +233,8 @@ class ProfileScreen(Screen[str | None]):
         self.result = from_form(self.values())
         for field in FIELDS:
             message = self.result.errors.get(field.path, "")
+            if not (self.show_all_errors or field.path in self.touched):
+                message = ""
             label = self.query_one(f"#{error_id(field.path)}", Static)
             label.update(f"FIX: {message}" if message else "")
             label.set_class(bool(message), "-shown")
@@ -230,7 +242,8 @@ class ProfileScreen(Screen[str | None]):
             count = len(self.result.errors)
             self._summary(
                 f"Readiness: not checked — {count} field{'s' if count != 1 else ''} "
-                "need attention (marked FIX below).",
+                + ("need" if count != 1 else "needs")
+                + (" attention (marked FIX below)." if self.show_all_errors else " filling in."),
                 "-invalid",
             )
         else:
@@ -281,6 +294,7 @@ class ProfileScreen(Screen[str | None]):
 
     def action_save(self) -> None:
         """Validate and store the profile (atomically, keeping the previous version)."""
+        self.show_all_errors = True
         self._check()
         assert self.result is not None
         if self.result.profile is None:
@@ -353,6 +367,9 @@ class ProfileScreen(Screen[str | None]):
     def _crossing_chosen(self, crossing_id: str | None) -> None:
         if crossing_id:
             self.query_one(f"#{widget_id('plan.crossing')}", Input).value = crossing_id
+            date_input = self.query_one(f"#{widget_id('plan.date')}", Input)
+            if not date_input.value.strip():
+                date_input.focus()  # the plan needs a date next
             self._schedule_check(0)
 
     def action_back(self) -> None:
