@@ -26,6 +26,14 @@ def load_example(name: str) -> dict:
         return copy.deepcopy(tomllib.load(handle))
 
 
+@pytest.fixture(autouse=True)
+def quick_form_checks(monkeypatch) -> None:
+    """The profile form re-checks 0.3 s after typing stops; tests need not wait that long."""
+    from tui.screens.profile import ProfileScreen
+
+    monkeypatch.setattr(ProfileScreen, "CHECK_DELAY", 0.02)
+
+
 @pytest.fixture
 def demo_data() -> dict:
     """The demo profile as plain data."""

@@ -12,7 +12,7 @@ from tui.core.clock import fixed_clock
 from tui.core.profile_io import load_stored, read_profile, save_stored
 from tui.core.storage import ProfileStore
 from tui.screens.ask import AskScreen
-from tui.screens.profile import ProfileScreen, error_id, widget_id
+from tui.screens.profile import ProfileScreen, widget_id
 
 from .conftest import PROFILES
 
@@ -36,8 +36,9 @@ class Harness(App):
 
 
 async def settle(app, pilot) -> None:
-    await pilot.pause(0.4)
-    await app.workers.wait_for_complete()
+    for _ in range(3):
+        await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -71,15 +72,14 @@ async def test_fix_a_validation_error_then_save_keeps_the_previous_version(tmp_p
         dob = app.screen.query_one(f"#{widget_id('person.date_of_birth')}", Input)
         dob.value = "14/03/1999"
         await settle(app, pilot)
-        message = app.screen.query_one(f"#{error_id('person.date_of_birth')}", Static)
-        assert "FIX: Expected a date like 2026-12-02" in str(message.render())
+        assert "FIX: Expected a date like 2026-12-02" in app.screen.message("person.date_of_birth")
         assert "1 field needs attention" in str(app.screen.query_one("#readiness-summary", Static).render())
         await pilot.press("f7")
         await settle(app, pilot)
         assert store.read_bytes("demo") == before  # refused: nothing written
         dob.value = "1999-03-15"
         await settle(app, pilot)
-        assert str(message.render()) == ""
+        assert app.screen.message("person.date_of_birth") == ""
         await pilot.press("f7")
         await settle(app, pilot)
         assert load_stored(store, "demo").person.date_of_birth.isoformat() == "1999-03-15"
@@ -130,12 +130,11 @@ async def test_a_new_profile_needs_a_name_and_the_required_fields(tmp_path):
     app = Harness(store, None)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        surname_message = app.screen.query_one(f"#{error_id('person.surname')}", Static)
-        assert str(surname_message.render()) == ""  # a blank form does not shout
+        assert app.screen.message("person.surname") == ""  # a blank form does not shout
         assert "need filling in" in str(app.screen.query_one("#readiness-summary", Static).render())
         await pilot.press("f7")
         await settle(app, pilot)
-        assert "Required." in str(surname_message.render())  # after trying to save, it does
+        assert "Required." in app.screen.message("person.surname")  # after trying to save, it does
         values = {
             "person.surname": "DOE", "person.given_names": "JO", "person.date_of_birth": "1990-01-01",
             "person.citizenship": "FR", "passport.number": "P1", "passport.country": "FR",

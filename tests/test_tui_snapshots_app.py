@@ -9,11 +9,19 @@ from .test_tui_app_flows import wait
 from .test_tui_journey import make_app, settle
 
 
+async def steady(pilot) -> None:
+    """No blinking cursor in a snapshot (it would make the picture depend on timing)."""
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
 def test_profile_screen(snap_compare, tmp_path):
     async def open_profile(pilot):
         await settle(pilot)
         await pilot.press("o")
         await wait(pilot)
+        await steady(pilot)
 
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_profile)
 
@@ -23,6 +31,7 @@ def test_import_screen(snap_compare, tmp_path):
         await settle(pilot)
         await pilot.press("i")
         await wait(pilot)
+        await steady(pilot)
 
     assert snap_compare(make_app(tmp_path, profile=None), terminal_size=(80, 24), run_before=open_import)
 
@@ -33,6 +42,6 @@ def test_export_screen(snap_compare, tmp_path):
         pilot.app.action_export_profile()
         await wait(pilot)
         pilot.app.screen.query_one("#export-path", Input).value = "/home/you/demo-profile.toml"
-        await pilot.pause()
+        await steady(pilot)
 
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_export)
