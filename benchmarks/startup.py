@@ -71,6 +71,7 @@ def main() -> int:
 
     env = {**os.environ, "FLAGPOLE_EXIT_WHEN_READY": "1", "PYTHONPATH": str(ROOT)}
     env.pop("FLAGPOLE_HOME", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: with compiled bytecode
     with tempfile.TemporaryDirectory() as scratch:
         bare_script = Path(scratch) / "bare_app.py"
         bare_script.write_text(BARE_APP)

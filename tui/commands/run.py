@@ -13,13 +13,17 @@ def configure(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Start the Textual app; this is the only command that imports the UI."""
+    """Start the Textual app; this is the only command that imports the UI.
+
+    Nothing is parsed before the UI starts (the app validates the profile as it opens it and
+    shows any problem), except a profile *file*, which is imported like 'flagpole import' first.
+    """
     import shutil
     import tempfile
     from pathlib import Path
 
     from tui.commands.common import home_from
-    from tui.core.profile_io import resolve_profile, save_stored
+    from tui.core.errors import FlagpoleError
     from tui.core.resources import demo_profile_path
     from tui.core.storage import ProfileStore
 
@@ -28,26 +32,27 @@ def run(args: argparse.Namespace) -> int:
     if args.demo:
         throwaway = Path(tempfile.mkdtemp(prefix="flagpole-demo-"))
         store = ProfileStore(throwaway)
-        _, profile = resolve_profile(store, str(demo_profile_path()))
-        save_stored(store, "demo", profile)
+        store.write_bytes("demo", demo_profile_path().read_bytes())
         profile_name = "demo"
     else:
         store = ProfileStore(home_from(args))
-        if args.profile:
-            label, profile = resolve_profile(store, args.profile)
-            if Path(label).is_file():
-                profile_name = Path(label).stem
-                if not store.exists(profile_name):
-                    save_stored(store, profile_name, profile)
-                elif store.path_for(profile_name).resolve() != Path(label).resolve():
-                    from tui.core.errors import FlagpoleError
+        ref = args.profile
+        as_file = Path(ref).expanduser() if ref else None
+        if as_file is not None and (as_file.is_file() or "/" in ref or ref.endswith(".toml")):
+            profile_name = as_file.stem
+            if not store.exists(profile_name):
+                from tui.core.transfer import import_profile
 
-                    raise FlagpoleError(
-                        f"A profile named {profile_name!r} is already stored; open it with "
-                        f"'flagpole run {profile_name}' or import the file under another name."
-                    )
-            else:
-                profile_name = label
+                import_profile(store, as_file, profile_name)
+            elif store.path_for(profile_name).resolve() != as_file.resolve():
+                raise FlagpoleError(
+                    f"A profile named {profile_name!r} is already stored; open it with "
+                    f"'flagpole run {profile_name}' or import the file under another name."
+                )
+        elif ref:
+            if not store.exists(ref):
+                store.read_bytes(ref)  # raises the 'no stored profile' message
+            profile_name = ref
     try:
         from tui.app import FlagpoleApp
 
