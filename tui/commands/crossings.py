@@ -139,6 +139,8 @@ def _when(moment, reference) -> str:
 
 
 def _print_table(data, rows, at, *, naive: bool, origin) -> None:
+    from tui.core.finder import marks_of
+
     if naive:
         print(f"At {at:%a %Y-%m-%d %H:%M}, each crossing's local time.")
     else:
@@ -158,15 +160,7 @@ def _print_table(data, rows, at, *, naive: bool, origin) -> None:
             now = "no (port closed)"
         else:
             now = "no"
-        marks = ""
-        if not r.dated:
-            marks += "†"
-        if r.unverified:
-            marks += "?"
-        if c.location.approximate and r.distance_km is not None:
-            marks += "~"
-        if c.pedestrians_allowed is False:
-            marks += "⊘"
+        marks = marks_of(r)
         marks_used.update(marks)
         distance = "" if r.distance_km is None else f"{r.distance_km:.0f} km"
         table.append(

@@ -57,6 +57,22 @@ class CrossingStatus:
         return not self.port_hours_known or any(w.unverified for w in rows if w.in_force(d))
 
 
+def marks_of(status: CrossingStatus) -> str:
+    """The marks after the name: † no dated schedule, ? unverified, ~ approximate (only with a
+    distance), ⊘ refuses pedestrians."""
+    c = status.crossing
+    marks = ""
+    if not status.dated:
+        marks += "†"
+    if status.unverified:
+        marks += "?"
+    if c.location.approximate and status.distance_km is not None:
+        marks += "~"
+    if c.pedestrians_allowed is False:
+        marks += "⊘"
+    return marks
+
+
 def crossing_status(crossing: Crossing, at: datetime, origin: Origin | None = None) -> CrossingStatus:
     """The status of ``crossing`` at ``at`` (naive = crossing-local), with distance from ``origin``."""
     here = schedule.local(crossing, at)

@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 from tui.core.crossings import PROVINCES, CrossingsData, Place
 from tui.core.errors import FlagpoleError
 from tui.core.finder import (
+    marks_of,
     PROVINCE_ORDER,
     CrossingStatus,
     Origin,
@@ -100,22 +101,6 @@ def flagpoling_words(status: CrossingStatus) -> str:
     if not status.port_open:
         return "no (port closed)"
     return "no"
-
-
-def marks_of(status: CrossingStatus) -> str:
-    """The marks after the name: † no dated schedule, ? unverified, ~ approximate (only with a
-    distance), ⊘ refuses pedestrians."""
-    c = status.crossing
-    marks = ""
-    if not status.dated:
-        marks += "†"
-    if status.unverified:
-        marks += "?"
-    if c.location.approximate and status.distance_km is not None:
-        marks += "~"
-    if c.pedestrians_allowed is False:
-        marks += "⊘"
-    return marks
 
 
 def name_cell(status: CrossingStatus, width: int) -> str:

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
 from tui.core.clock import Clock
 from tui.core.profile_form import (
