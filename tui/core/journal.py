@@ -39,7 +39,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tui.core.jsonl import append_record
+from tui.core.jsonl import append_bytes, append_record
 from tui.core.storage import check_name, ensure_private_dir
 
 FORMAT_VERSION = 1
@@ -333,11 +333,11 @@ def open_journal(home: Path, profile: str, journey_id: str) -> Journal:
         cut = raw.rfind(b"\n") + 1
         tail = raw[cut:]
         if _complete(tail):
-            _append_bytes(path, b"\n")
+            append_bytes(path, b"\n")
             raw += b"\n"
         else:
             line_number = raw[:cut].count(b"\n") + 1
-            _append_bytes(path.with_name(path.name + TORN_SUFFIX), tail + b"\n")
+            append_bytes(path.with_name(path.name + TORN_SUFFIX), tail + b"\n")
             with open(path, "r+b") as handle:
                 handle.truncate(cut)
                 handle.flush()
@@ -354,15 +354,6 @@ def _complete(tail: bytes) -> bool:
     except (UnicodeDecodeError, json.JSONDecodeError):
         return False
     return isinstance(record, dict) and "type" in record
-
-
-def _append_bytes(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def export_path(home: Path, profile: str, journey_id: str) -> Path:

@@ -29,15 +29,23 @@ def append_record(path: Path, record: dict[str, Any]) -> None:
     path = Path(path)
     ensure_private_dir(path.parent)
     line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        size = 0
+    if size:
+        with open(path, "rb") as reader:
+            reader.seek(size - 1)
+            if reader.read(1) != b"\n":
+                line = "\n" + line
+    append_bytes(path, line.encode("utf-8"))
+
+
+def append_bytes(path: Path, data: bytes) -> None:
+    """Append ``data`` to ``path`` (created 0600 if needed), written and synced before returning."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
-        size = os.fstat(fd).st_size
-        if size:
-            with open(path, "rb") as reader:
-                reader.seek(size - 1)
-                if reader.read(1) != b"\n":
-                    line = "\n" + line
-        os.write(fd, line.encode("utf-8"))
+        os.write(fd, data)
         os.fsync(fd)
     finally:
         os.close(fd)
