@@ -185,23 +185,21 @@ class Verdict:
         if c is None:
             return CrossingStatus(crossing_id=plan.crossing, name=None, on=self.on)
         from tui.core import schedule
+        from tui.core.finder import crossing_status
 
-        on = schedule.local(c, self.on)
-        fp_open = schedule.flagpoling_open(c, on)
-        end = schedule.window_end(c, on) if fp_open else None
-        dated = schedule.dated_schedule(c, on.date())
+        status = crossing_status(c, self.on)
         return CrossingStatus(
             crossing_id=c.id,
             name=c.name,
-            on=on,
+            on=status.at,
             timezone=c.timezone,
-            port_open=schedule.port_open(c, on),
-            flagpoling_open=fp_open,
-            window_end=schedule.local(c, end) if end else None,
-            closes_in=(end - on) if end else None,
-            next_window=schedule.next_window(c, on),
-            dated_schedule=dated,
-            note=None if dated else getattr(self.crossings, "no_schedule_note", None),
+            port_open=status.port_open,
+            flagpoling_open=status.flagpoling,
+            window_end=status.until,
+            closes_in=schedule.time_left(c, status.at) if status.flagpoling else None,
+            next_window=status.next,
+            dated_schedule=status.dated,
+            note=None if status.dated else getattr(self.crossings, "no_schedule_note", None),
         )
 
     # --- permit review -----------------------------------------------------------------------
