@@ -45,3 +45,13 @@ def test_export_screen(snap_compare, tmp_path):
         await steady(pilot)
 
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_export)
+
+
+def test_help_screen(snap_compare, tmp_path):
+    async def open_help(pilot):
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await wait(pilot)
+
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_help)
+
