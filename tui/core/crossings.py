@@ -18,7 +18,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
@@ -35,6 +35,7 @@ from pydantic import (
 )
 
 from tui.core.errors import FlagpoleError, InvalidFileError, Problem
+from tui.core.fields import Day
 
 KIND = "crossings data"
 PLACES_KIND = "places data"
@@ -64,20 +65,6 @@ _HHMM = re.compile(r"^(\d{2}):(\d{2})$")
 
 
 # --- field types -------------------------------------------------------------------------------
-
-
-def _as_date(value: object) -> object:
-    """A TOML date, or an ISO ``YYYY-MM-DD`` string; nothing else (not a date-time)."""
-    if isinstance(value, datetime):
-        raise ValueError("expected a date like 2024-05-30, not a date and time")
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError as exc:
-            raise ValueError(f"{value!r} is not a real date") from exc
-    raise ValueError("expected a date like 2024-05-30")
 
 
 def _as_hhmm(value: object) -> object:
@@ -132,7 +119,6 @@ def _non_blank(value: str) -> str:
     return value.strip()
 
 
-Day = Annotated[date, BeforeValidator(_as_date)]
 HHMM = Annotated[str, BeforeValidator(_as_hhmm)]
 Url = Annotated[str, BeforeValidator(_as_url)]
 Zone = Annotated[str, BeforeValidator(_as_zone)]

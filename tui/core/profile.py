@@ -7,7 +7,7 @@ be real dates, country codes two capital letters, and each programme's required 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import time
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -21,6 +21,8 @@ from pydantic import (
     StrictInt,
     model_validator,
 )
+
+from tui.core.fields import Day
 
 
 class Program(StrEnum):
@@ -95,22 +97,7 @@ class Travel(StrEnum):
     TRANSIT = "transit"
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
-
-
-def _as_date(value: object) -> object:
-    """Accept a date, or an ISO ``YYYY-MM-DD`` string (typed into a form); refuse the rest."""
-    if isinstance(value, datetime):
-        raise ValueError("expected a date like 2026-12-02, not a date and time")
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError as exc:
-            raise ValueError(f"{value!r} is not a real date") from exc
-    raise ValueError("expected a date like 2026-12-02")
 
 
 def _as_time(value: object) -> object:
@@ -137,7 +124,6 @@ def _empty_is_none(value: object) -> object:
     return None if value == "" else value
 
 
-Day = Annotated[date, BeforeValidator(_as_date)]
 TimeOfDay = Annotated[time, BeforeValidator(_as_time)]
 Country = Annotated[str, BeforeValidator(_as_country)]
 NonEmpty = Annotated[str, Field(min_length=1)]
