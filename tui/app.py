@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +70,7 @@ class FlagpoleApp(App[int]):
         self.session: Session | None = None
         self.throwaway_home: Path | None = None
         """A demo folder opened from the welcome screen, removed when the app exits."""
+        self._settings_lock = threading.Lock()
         self._bench = bool(os.environ.get(BENCH_ENV))
         self._bench_marks: dict[str, float] = {"app": time.monotonic()} if self._bench else {}
 
@@ -113,10 +115,11 @@ class FlagpoleApp(App[int]):
 
         if self.throwaway_home is not None:
             return
-        try:
-            save_settings(self.store.home, replace(load_settings(self.store.home), **changes))
-        except OSError:
-            pass  # a preference is not worth an error message
+        with self._settings_lock:  # two quick changes must not overwrite each other
+            try:
+                save_settings(self.store.home, replace(load_settings(self.store.home), **changes))
+            except OSError:
+                pass  # a preference is not worth an error message
 
     # --- opening -------------------------------------------------------------------------------
 
