@@ -14,7 +14,6 @@ import difflib
 import functools
 import math
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from pydantic import (
 
 from tui.core.errors import FlagpoleError, InvalidFileError, Problem
 from tui.core.fields import Day
+from tui.core.tomlfile import read_toml, validation_problems
 
 KIND = "crossings data"
 PLACES_KIND = "places data"
@@ -416,27 +416,8 @@ def _load_default_places() -> tuple[Place, ...]:
     return _read_places(places_path())
 
 
-def _read_toml(path: Path, kind: str) -> dict[str, Any]:
-    """Parse a TOML file, turning every failure into InvalidFileError."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidFileError(str(path), [Problem("file", "no such file")], kind=kind) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise InvalidFileError(str(path), [Problem("file", reason)], kind=kind) from None
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        problem = Problem(f"byte {exc.start}", "the file is not UTF-8 text")
-        raise InvalidFileError(str(path), [problem], kind=kind) from None
-    except tomllib.TOMLDecodeError as exc:
-        problem = Problem("TOML syntax", _toml_reason(exc))
-        raise InvalidFileError(str(path), [problem], kind=kind) from None
-
-
 def _read_crossings(path: Path) -> CrossingsData:
-    data = _read_toml(path, KIND)
+    data = read_toml(path, KIND)
     problems: list[Problem] = []
     rows = data.pop("crossings", None)
     if rows is None:
@@ -452,7 +433,7 @@ def _read_crossings(path: Path) -> CrossingsData:
         try:
             crossing = Crossing.model_validate(row)
         except ValidationError as exc:
-            problems.extend(_problems(exc, f"crossings[{label}]"))
+            problems.extend(validation_problems(exc, Crossing, f"crossings[{label}]"))
             continue
         if crossing.id in crossings:
             problems.append(Problem(f"crossings[{label}].id", "duplicate id"))
@@ -462,7 +443,7 @@ def _read_crossings(path: Path) -> CrossingsData:
     try:
         result = CrossingsData.model_validate({**data, "crossings": {}})
     except ValidationError as exc:
-        problems = _problems(exc, "") + problems
+        problems = validation_problems(exc, CrossingsData) + problems
         result = None
     if problems or result is None:
         raise InvalidFileError(str(path), problems, kind=KIND)
@@ -471,7 +452,7 @@ def _read_crossings(path: Path) -> CrossingsData:
 
 
 def _read_places(path: Path) -> tuple[Place, ...]:
-    data = _read_toml(path, PLACES_KIND)
+    data = read_toml(path, PLACES_KIND)
     problems: list[Problem] = []
     rows = data.pop("places", None)
     data.pop("schema", None)
@@ -488,7 +469,7 @@ def _read_places(path: Path) -> tuple[Place, ...]:
         try:
             place = Place.model_validate(row)
         except ValidationError as exc:
-            problems.extend(_problems(exc, f"places[{label}]"))
+            problems.extend(validation_problems(exc, Place, f"places[{label}]"))
             continue
         for key in (place.name, *place.aliases):
             norm = normalize(key)
@@ -509,40 +490,6 @@ def _row_label(row: Any, index: int, key: str) -> str:
     if isinstance(value, str) and value.strip():
         return value.strip()
     return f"#{index + 1}"
-
-
-def _problems(exc: ValidationError, prefix: str) -> list[Problem]:
-    """pydantic errors as Problems with paths like ``crossings[douglas].port_hours[0].end``."""
-    problems = []
-    for err in exc.errors(include_url=False):
-        where = prefix
-        for part in err["loc"]:
-            if isinstance(part, int):
-                where += f"[{part}]"
-            else:
-                where += f".{part}" if where else str(part)
-        where = where or "(top level)"
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            reason = "unknown key"
-        elif kind == "missing":
-            reason = "required key is missing"
-        else:
-            reason = re.sub(r"^(Value error|Assertion failed), ", "", err["msg"])
-            value = err.get("input")
-            if not isinstance(value, dict):
-                shown = repr(value)
-                reason += f" (got {shown if len(shown) <= 60 else shown[:57] + '...'})"
-        problems.append(Problem(where, reason))
-    return problems
-
-
-def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
-    text = str(exc)
-    match = re.search(r"\(at line (\d+), column (\d+)\)", text)
-    if match:
-        return f"line {match.group(1)}, column {match.group(2)}: {text[: match.start()].strip()}"
-    return text
 
 
 # --- facts (for --stale and the facts check) ---------------------------------------------------

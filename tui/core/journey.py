@@ -7,7 +7,6 @@ say) is a new ``[[routes]]`` entry in the data file. Plain pydantic, no UI.
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from tui.core.errors import InvalidFileError, Problem
+from tui.core.errors import InvalidFileError
 
 JOURNEY_FILE = "journey.toml"
 DEFAULT_ROUTE = "flagpole"
@@ -278,20 +277,10 @@ def load_journey(path: Path | str | None = None) -> JourneyData:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> JourneyData:
-    kind = "journey data"
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InvalidFileError(path, [Problem("file", exc.strerror or str(exc))], kind=kind) from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InvalidFileError(path, [Problem("TOML syntax", str(exc))], kind=kind) from None
+    from tui.core.tomlfile import read_toml, validation_problems
+
+    data = read_toml(path, "journey data")
     try:
         return JourneyData.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            where = ".".join(str(part) for part in err["loc"]) or "(top level)"
-            problems.append(Problem(where, err["msg"]))
-        raise InvalidFileError(path, problems, kind=kind) from None
+        raise InvalidFileError(path, validation_problems(exc, JourneyData), kind="journey data") from None

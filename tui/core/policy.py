@@ -7,7 +7,6 @@ edit of the data file. Loaded and validated once per process; a bad file raises
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from tui.core.errors import InvalidFileError, Problem
+from tui.core.errors import InvalidFileError
 
 POLICY_FILE = "policy.toml"
 US_CITIZEN = "us-citizen"
@@ -146,18 +145,10 @@ def load_policy(path: str | Path | None = None) -> Policy:
 
 @lru_cache(maxsize=None)
 def _load(path: str) -> Policy:
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        problem = Problem("file", exc.strerror or str(exc))
-        raise InvalidFileError(path, [problem], kind="policy data") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InvalidFileError(path, [Problem("TOML syntax", str(exc))], kind="policy data") from None
+    from tui.core.tomlfile import read_toml, validation_problems
+
+    data = read_toml(path, "policy data")
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
-        from tui.core.profile_io import validation_problems
-
         raise InvalidFileError(path, validation_problems(exc, Policy), kind="policy data") from None

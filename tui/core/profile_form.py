@@ -203,7 +203,8 @@ def _parse(text: str, f: FormField) -> object:
 
 
 def _field_for(where: str, reason: str) -> str:
-    """The form field a validation problem belongs to."""
+    """The form field a validation problem belongs to (a list item belongs to its list)."""
+    where = re.sub(r"\[\d+\]$", "", where)
     if where in FIELD_BY_PATH:
         return where
     section = where.split(".", 1)[0]

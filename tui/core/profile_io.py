@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
-import re
-import tomllib
-from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import tomli_w
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from tui.core.errors import InvalidFileError, Problem
+from tui.core.errors import InvalidFileError
 from tui.core.profile import Profile
 from tui.core.storage import ProfileStore
+from tui.core.tomlfile import parse_toml, read_toml, validation_problems
 
 REDACTED = "[redacted]"
 _SECRET_FIELDS = (("passport", "number"), ("insurance", "policy_number"), ("medical", "ime_number"))
@@ -23,33 +20,12 @@ _SECRET_FIELDS = (("passport", "number"), ("insurance", "policy_number"), ("medi
 
 def parse_profile(raw: bytes | str, source: str = "<profile>") -> Profile:
     """Parse TOML text into a valid Profile, or raise InvalidFileError naming line/field and reason."""
-    if isinstance(raw, bytes):
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InvalidFileError(
-                source, [Problem(f"byte {exc.start}", "the file is not UTF-8 text")]
-            ) from None
-    else:
-        text = raw
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidFileError(source, [Problem("TOML syntax", _toml_reason(exc))]) from None
-    return profile_from_dict(data, source)
+    return profile_from_dict(parse_toml(raw, source, "profile"), source)
 
 
 def read_profile(path: Path) -> Profile:
     """Read and validate a profile file; unreadable files raise InvalidFileError too."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InvalidFileError(str(path), [Problem("file", "no such file")]) from None
-    except IsADirectoryError:
-        raise InvalidFileError(str(path), [Problem("file", "this is a folder, not a file")]) from None
-    except OSError as exc:
-        raise InvalidFileError(str(path), [Problem("file", exc.strerror or str(exc))]) from None
-    return parse_profile(raw, str(path))
+    return profile_from_dict(read_toml(path, "profile"), str(path))
 
 
 def profile_from_dict(data: dict[str, Any], source: str = "<profile>") -> Profile:
@@ -58,32 +34,6 @@ def profile_from_dict(data: dict[str, Any], source: str = "<profile>") -> Profil
         return Profile.model_validate(data)
     except ValidationError as exc:
         raise InvalidFileError(source, validation_problems(exc, Profile)) from None
-
-
-def validation_problems(exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
-    """Turn a pydantic ValidationError into plain-worded Problems with dotted paths."""
-    problems = []
-    for err in exc.errors(include_url=False):
-        loc = [str(part) for part in err["loc"]]
-        path = ".".join(loc) or "(top level)"
-        kind = err["type"]
-        value = err.get("input")
-        if kind == "extra_forbidden":
-            reason = "unknown key" + _did_you_mean(model, loc)
-        elif kind == "missing":
-            reason = "required key is missing"
-        elif kind == "enum":
-            choices = re.findall(r"'([^']*)'", err.get("ctx", {}).get("expected", ""))
-            reason = f"expected one of: {', '.join(choices)} (got {_show(value)})"
-            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-            if close:
-                reason += f"; did you mean '{close[0]}'?"
-        else:
-            msg = err["msg"]
-            msg = re.sub(r"^(Value error|Assertion failed), ", "", msg)
-            reason = f"{msg} (got {_show(value)})" if not isinstance(value, dict) else msg
-        problems.append(Problem(path, reason))
-    return problems
 
 
 def dump_profile(profile: Profile, *, redact: bool = False) -> str:
@@ -105,52 +55,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
-
-
-def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
-    """tomllib says '<reason> (at line L, column C)'; lead with the position."""
-    text = str(exc)
-    match = re.search(r"\(at line (\d+), column (\d+)\)", text)
-    if match:
-        reason = text[: match.start()].strip()
-        return f"line {match.group(1)}, column {match.group(2)}: {reason}"
-    return text
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _did_you_mean(model: type[BaseModel], loc: Sequence[str]) -> str:
-    """Suggest the closest known key at the path of an unknown key."""
-    *parents, key = loc
-    current: Any = model
-    for part in parents:
-        field = getattr(current, "model_fields", {}).get(part)
-        if field is None:
-            return ""
-        current = _model_of(field.annotation)
-        if current is None:
-            return ""
-    names = []
-    for name, field in current.model_fields.items():
-        names.append(field.alias or name)
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
-    expected = ", ".join(names)
-    if close:
-        return f"; did you mean '{close[0]}'?"
-    return f"; expected one of: {expected}"
-
-
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_of(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def load_stored(store: ProfileStore, name: str) -> Profile:
