@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from textual.app import App
-from textual.worker import WorkerCancelled
 from textual.widgets import Checkbox, DataTable, Input, Select, Static
+from textual.worker import WorkerCancelled
 
 from tui.core.crossings import load_crossings, load_places
 from tui.core.errors import FlagpoleError
@@ -22,23 +22,10 @@ from tui.screens.finder import (
     short_time,
 )
 
+from .harness import Harness
+
 AT = datetime(2026, 12, 2, 10, 30, tzinfo=ZoneInfo("America/Vancouver"))
 """A Wednesday morning in December: Boundary Bay and Douglas offer flagpoling then."""
-
-
-class Harness(App[None]):
-    """Pushes one screen and keeps what it dismissed with."""
-
-    def __init__(self, screen) -> None:
-        super().__init__()
-        self.the_screen = screen
-        self.result: object = "not dismissed"
-
-    def on_mount(self) -> None:
-        self.push_screen(self.the_screen, self._dismissed)
-
-    def _dismissed(self, result) -> None:
-        self.result = result
 
 
 def finder(**kwargs) -> CrossingFinderScreen:

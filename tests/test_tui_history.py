@@ -12,6 +12,8 @@ from textual.widgets import DataTable, Static
 from tui.core.history import BorderHistory, TurnAround
 from tui.screens.history import HistoryScreen, unreadable_words
 
+from .harness import Harness
+
 FIRST = TurnAround(
     day=date(2026, 12, 2),
     crossing_id="boundary-bay",
@@ -28,21 +30,6 @@ SECOND = TurnAround(
     handed_over=("Form I-275 (Withdrawal of Application for Admission)", "referral slip"),
     profile="demo",
 )
-
-
-class Harness(App[None]):
-    """Pushes one screen and keeps what it dismissed with."""
-
-    def __init__(self, screen) -> None:
-        super().__init__()
-        self.the_screen = screen
-        self.result: object = "not dismissed"
-
-    def on_mount(self) -> None:
-        self.push_screen(self.the_screen, self._dismissed)
-
-    def _dismissed(self, result) -> None:
-        self.result = result
 
 
 def write_history(home: Path, *, torn: bool) -> None:

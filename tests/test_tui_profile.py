@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from textual.app import App
 from textual.widgets import Input, Static
 
 from tui.core.clock import fixed_clock
@@ -15,24 +14,14 @@ from tui.screens.ask import AskScreen
 from tui.screens.profile import ProfileScreen, widget_id
 
 from .conftest import PROFILES
+from .harness import Harness as ScreenHarness
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("America/Vancouver"))
 
 
-class Harness(App):
-    """Pushes the profile screen and keeps what it dismisses with."""
-
-    def __init__(self, store: ProfileStore, name: str | None):
-        super().__init__()
-        self.store = store
-        self.profile_name = name
-        self.result: object = "not dismissed"
-
-    def on_mount(self) -> None:
-        self.push_screen(ProfileScreen(self.store, self.profile_name, fixed_clock(NOW)), self._done)
-
-    def _done(self, result) -> None:
-        self.result = result
+def Harness(store: ProfileStore, name: str | None) -> ScreenHarness:
+    """The profile screen of ``name`` (None: a new profile) on its own, with the fixed clock."""
+    return ScreenHarness(ProfileScreen(store, name, fixed_clock(NOW)))
 
 
 async def settle(app, pilot) -> None:
