@@ -92,11 +92,11 @@ class FlagpoleApp(App[int]):
 
     def on_mount(self) -> None:
         """Open the profile, or show the welcome screen; apply the remembered theme."""
-        self._load_settings()
         if self.profile_name:
+            self._load_settings()
             self.open_profile(self.profile_name)
         else:
-            self._list_profiles()
+            self._list_profiles(apply_theme=True)
 
     @work(thread=True, exclusive=True, group="settings")
     def _load_settings(self) -> None:
@@ -116,8 +116,12 @@ class FlagpoleApp(App[int]):
         if self.throwaway_home is not None:
             return
         with self._settings_lock:  # two quick changes must not overwrite each other
+            current = load_settings(self.store.home)
+            wanted = replace(current, **changes)
+            if wanted == current:
+                return  # reopening the same profile writes nothing
             try:
-                save_settings(self.store.home, replace(load_settings(self.store.home), **changes))
+                save_settings(self.store.home, wanted)
             except OSError:
                 pass  # a preference is not worth an error message
 
@@ -145,15 +149,18 @@ class FlagpoleApp(App[int]):
         self.call_from_thread(self._session_ready, session)
 
     @work(thread=True, exclusive=True, group="open")
-    def _list_profiles(self) -> None:
-        """List the stored profiles, last used first (folder and settings reads: a worker)."""
+    def _list_profiles(self, apply_theme: bool = False) -> None:
+        """List the stored profiles, last used first (folder and settings reads: a worker);
+        at start-up, the same settings read also gives the theme."""
         from tui.core.settings import load_settings
 
+        settings = load_settings(self.store.home)
+        if apply_theme:
+            self.call_from_thread(setattr, self, "theme", settings.theme)
         names = [p.name for p in self.store.list()]
-        last = load_settings(self.store.home).last_profile
-        if last in names:
-            names.remove(last)
-            names.insert(0, last)
+        if settings.last_profile in names:
+            names.remove(settings.last_profile)
+            names.insert(0, settings.last_profile)
         self.call_from_thread(self._show_welcome, names)
 
     def _show_welcome(self, names: list[str]) -> None:

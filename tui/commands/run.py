@@ -50,8 +50,7 @@ def run(args: argparse.Namespace) -> int:
                     f"'flagpole run {profile_name}' or import the file under another name."
                 )
         elif ref:
-            if not store.exists(ref):
-                store.read_bytes(ref)  # raises the 'no stored profile' message
+            store.require(ref)
             profile_name = ref
     try:
         from tui.app import FlagpoleApp

@@ -133,14 +133,23 @@ class ProfileStore:
                 found.append(StoredProfile(path.stem, path, path.stat().st_mtime))
         return sorted(found, key=lambda p: (-p.modified, p.name))
 
+    def require(self, name: str) -> Path:
+        """The file of stored profile ``name``; FlagpoleError naming the stored ones if absent."""
+        path = self.path_for(name)
+        if not path.is_file():
+            raise self._missing(name)
+        return path
+
     def read_bytes(self, name: str) -> bytes:
         """The stored file's bytes; FlagpoleError when there is no such profile."""
-        path = self.path_for(name)
         try:
-            return path.read_bytes()
+            return self.path_for(name).read_bytes()
         except FileNotFoundError:
-            known = ", ".join(p.name for p in self.list()) or "none yet"
-            raise FlagpoleError(f"No stored profile named {name!r} (stored: {known}).") from None
+            raise self._missing(name) from None
+
+    def _missing(self, name: str) -> FlagpoleError:
+        known = ", ".join(p.name for p in self.list()) or "none yet"
+        return FlagpoleError(f"No stored profile named {name!r} (stored: {known}).")
 
     def write_bytes(self, name: str, data: bytes) -> Path:
         """Store ``data`` as profile ``name`` atomically, keeping the previous version."""

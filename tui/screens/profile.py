@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
 from tui.core.clock import Clock
+from tui.core.errors import FlagpoleError
 from tui.core.profile_form import (
     CHOICE,
     FIELDS,
@@ -335,7 +336,7 @@ class ProfileScreen(Screen[str | None]):
         name = self.profile_name or self.query_one("#profile-name", Input).value.strip()
         try:
             check_name(name)
-        except Exception as exc:  # FlagpoleError: shown, not raised
+        except FlagpoleError as exc:  # shown, not raised
             self.notify(str(exc), title="Choose a profile name", severity="error")
             self.query_one("#profile-name", Input).focus()
             return
