@@ -15,14 +15,6 @@ from tui.core.jsonl import append_record, read_records
 
 HISTORY_FILE = "history.jsonl"
 
-US_DOCUMENTS = (
-    "referral slip",
-    "Form I-275 (Withdrawal of Application for Admission)",
-    "refusal of admission form",
-    "nothing in writing",
-)
-"""What the US side may hand over. Which form flagpolers get is UNCONFIRMED (domain facts §5)."""
-
 
 @dataclass(frozen=True)
 class TurnAround:
