@@ -39,7 +39,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tui.core.jsonl import append_bytes, append_record
+from tui.core.jsonl import append_bytes, append_record, parse_lines
 from tui.core.storage import check_name, ensure_private_dir
 
 FORMAT_VERSION = 1
@@ -232,29 +232,18 @@ def replay(lines: Iterable[str | bytes]) -> JourneyState:
     is skipped and listed in ``state.skipped`` (line number, reason, the text cut to 80 chars).
     """
     state = JourneyState()
-    for number, raw in enumerate(lines, start=1):
-        if isinstance(raw, bytes):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                state.skipped.append(SkippedLine(number, "not UTF-8 text", repr(raw[:80])))
-                continue
-        else:
-            line = raw
-        if not line.strip():
+    for line in parse_lines(lines):
+        if line.problem:
+            state.skipped.append(SkippedLine(line.number, line.problem, line.text[:80]))
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            state.skipped.append(SkippedLine(number, "incomplete or not JSON", line.strip()[:80]))
-            continue
+        record = line.value
         if not isinstance(record, dict) or "type" not in record:
-            state.skipped.append(SkippedLine(number, "not a journal record", line.strip()[:80]))
+            state.skipped.append(SkippedLine(line.number, "not a journal record", line.text[:80]))
             continue
         try:
             apply(state, record)
         except (KeyError, ValueError, TypeError) as exc:
-            state.skipped.append(SkippedLine(number, f"malformed record ({exc})", line.strip()[:80]))
+            state.skipped.append(SkippedLine(line.number, f"malformed record ({exc})", line.text[:80]))
     return state
 
 

@@ -7,6 +7,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tui.core.storage import ensure_private_dir
@@ -51,6 +52,36 @@ def append_bytes(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line: its number, its text, and the JSON value or why there is none."""
+
+    number: int
+    text: str
+    value: Any = None
+    problem: str = ""
+    """"not UTF-8 text" or "incomplete or not JSON"; empty when ``value`` was read."""
+
+
+def parse_lines(lines: Iterable[str | bytes]) -> Iterator[Line]:
+    """Each non-blank line parsed as JSON; unreadable lines carry their problem instead."""
+    for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield Line(number, raw.decode("utf-8", "replace").strip(), problem="not UTF-8 text")
+                continue
+        else:
+            text = raw
+        if not text.strip():
+            continue
+        try:
+            yield Line(number, text.strip(), json.loads(text))
+        except json.JSONDecodeError:
+            yield Line(number, text.strip(), problem="incomplete or not JSON")
+
+
 def read_records(path: Path) -> ReadResult:
     """Every JSON object line in ``path``; unreadable lines are skipped and their numbers kept."""
     result = ReadResult()
@@ -58,16 +89,9 @@ def read_records(path: Path) -> ReadResult:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         return result
-    for number, line in enumerate(raw.split(b"\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            result.skipped_lines.append(number)
-            continue
-        if isinstance(record, dict):
-            result.records.append(record)
+    for line in parse_lines(raw.split(b"\n")):
+        if isinstance(line.value, dict):
+            result.records.append(line.value)
         else:
-            result.skipped_lines.append(number)
+            result.skipped_lines.append(line.number)
     return result
