@@ -22,6 +22,11 @@ class Problem:
 
     where: str
     reason: str
+    missing: tuple[str, ...] = ()
+    """For a section missing keys that its programme or route needs: those keys (``where`` is
+    the section), so a front end can mark each field without reading ``reason``."""
+    needed_by: str = ""
+    """What needs the ``missing`` keys: a programme id or a route."""
 
 
 @dataclass

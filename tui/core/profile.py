@@ -19,8 +19,11 @@ from pydantic import (
     PlainSerializer,
     StrictBool,
     StrictInt,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from tui.core.fields import Day
 
@@ -82,6 +85,36 @@ class Exemption(StrEnum):
     CBSA_APPOINTMENT = "cbsa-appointment"
 
 
+class Basis(StrEnum):
+    """On what the permit is issued: a Port of Entry letter, or an application made at the port."""
+
+    POE_LETTER = "poe-letter"
+    APPLY_AT_PORT = "apply-at-port"
+
+
+APPLY_AT_PORT_PROGRAMS = frozenset({Program.EMPLOYER_SPECIFIC, Program.SPOUSAL_OPEN_WORK_PERMIT})
+"""The programmes a permit can be applied for at the port, with no prior approval."""
+
+
+class StatusKind(StrEnum):
+    """The person's status before the day."""
+
+    OUTSIDE_CANADA = "outside-canada"
+    VISITOR = "visitor"
+    WORK_PERMIT = "work-permit"
+    IEC_WORK_PERMIT = "iec-work-permit"
+    STUDY_PERMIT = "study-permit"
+    MAINTAINED = "maintained"
+
+
+class PlanRoute(StrEnum):
+    """How the person gets the permit: flagpoling, on arrival by air, or by mail from IRCC."""
+
+    FLAGPOLE = "flagpole"
+    ARRIVAL_BY_AIR = "arrival-by-air"
+    BY_MAIL = "by-mail"
+
+
 class PermitKind(StrEnum):
     """The kind printed on a work permit."""
 
@@ -132,6 +165,19 @@ OptionalExemption = Annotated[
     BeforeValidator(_empty_is_none),
     PlainSerializer(lambda v: v.value if v else "", return_type=str),
 ]
+
+
+def missing_for(owner: str, missing: list[str], hint: str = "") -> PydanticCustomError:
+    """A validation error saying which keys ``owner`` (a programme or a route) needs.
+
+    The keys travel as structured data (``ctx["missing"]``), so a front end never parses the
+    English back; the message reads ``OWNER needs KEY, KEY`` (plus ``hint``).
+    """
+    return PydanticCustomError(
+        "missing_for",
+        "{owner} needs {keys}{hint}",
+        {"owner": owner, "keys": ", ".join(missing), "hint": hint, "missing": tuple(missing)},
+    )
 
 
 class Section(BaseModel):
@@ -187,12 +233,32 @@ class Application(Section):
     free-trade-spouse, truck-driver, cbsa-appointment), or empty."""
     expected_permit_expiry: Day | None = None
     """Where a letter or a spouse's permit fixes the end of the permit."""
+    basis: Basis = Basis.POE_LETTER
+    """poe-letter (the default), or apply-at-port: applying at the port with no prior approval
+    (US citizens and permanent residents, free-trade professionals); then no POE letter."""
+    offer_number: str = ""
+    """The employer's offer-of-employment number (Employer Portal), for LMIA-exempt
+    employer-specific permits applied for at the port."""
+
+    @field_validator("basis")
+    @classmethod
+    def _basis_fits_program(cls, basis: Basis, info: ValidationInfo) -> Basis:
+        program = info.data.get("program")
+        if basis is Basis.APPLY_AT_PORT and program is not None and program not in APPLY_AT_PORT_PROGRAMS:
+            names = " or ".join(sorted(p.value for p in APPLY_AT_PORT_PROGRAMS))
+            raise ValueError(f"apply-at-port is only for {names}, not {program.value}")
+        return basis
+
+    @property
+    def applies_at_port(self) -> bool:
+        """True when the permit is applied for at the port (no POE letter)."""
+        return self.basis is Basis.APPLY_AT_PORT
 
     @model_validator(mode="after")
     def _required_per_program(self) -> Application:
         program = self.program
         missing: list[str] = []
-        if program.needs_poe_letter:
+        if program.needs_poe_letter and not self.applies_at_port:
             for key in ("poe_letter_issued", "poe_letter_valid_until", "poe_letter_printed"):
                 if getattr(self, key) is None:
                     missing.append(key)
@@ -201,10 +267,8 @@ class Application(Section):
         if program.is_employer_specific and not self.employer.strip():
             missing.append("employer")
         if missing:
-            raise ValueError(
-                f"{program.value} needs {', '.join(missing)}"
-                + (" (or expected_permit_expiry)" if "permit_months" in missing else "")
-            )
+            hint = " (or expected_permit_expiry)" if "permit_months" in missing else ""
+            raise missing_for(program.value, missing, hint)
         if (
             self.poe_letter_issued
             and self.poe_letter_valid_until
@@ -257,17 +321,36 @@ class Medical(Section):
     """Date of the exam."""
 
 
-class Plan(Section):
-    """The planned crossing."""
+class Status(Section):
+    """The person's status before the day."""
 
-    crossing: NonEmpty
-    """A crossing id from the crossings data (e.g. boundary-bay)."""
+    current: StatusKind
+    """outside-canada, visitor, work-permit, iec-work-permit, study-permit or maintained."""
+    valid_until: Day | None = None
+    """When that status ends, if known."""
+
+
+class Plan(Section):
+    """The plan: a crossing (flagpoling), a flight (arrival by air) or a request (by mail)."""
+
+    route: PlanRoute = PlanRoute.FLAGPOLE
+    """flagpole (the default), arrival-by-air or by-mail."""
+    crossing: str = ""
+    """A crossing id from the crossings data (e.g. boundary-bay); the flagpole route needs it."""
+    airport: str = ""
+    """An airport id from the airports data (e.g. yvr), for the arrival-by-air route."""
     date: Day
-    """Date of the crossing."""
+    """Date of the crossing, of the arrival, or of the request sent by mail."""
     arrive: TimeOfDay | None = None
-    """Planned arrival time, local to the crossing."""
+    """Planned arrival time, local to the crossing or the airport."""
     travel: Travel = Travel.CAR
     """How you reach the crossing: car, foot or transit."""
+
+    @model_validator(mode="after")
+    def _crossing_for_flagpoling(self) -> Plan:
+        if self.route is PlanRoute.FLAGPOLE and not self.crossing.strip():
+            raise missing_for("the flagpole route", ["crossing"])
+        return self
 
 
 class IssuedPermit(Section):
@@ -306,6 +389,7 @@ class Profile(Section):
     insurance: Insurance | None = None
     funds: Funds | None = None
     medical: Medical | None = None
+    status: Status | None = None
     plan: Plan | None = None
     issued_permit: IssuedPermit | None = None
 
@@ -315,7 +399,21 @@ class Profile(Section):
         app = data["application"]
         if not app.get("exemption"):
             app.pop("exemption", None)
-        for key in ("employer", "occupation"):
+        for key in ("employer", "occupation", "offer_number"):
             if app.get(key) == "":
                 app.pop(key)
+        if app.get("basis") == Basis.POE_LETTER:
+            app.pop("basis")  # the default: files written before it existed stay unchanged
+        plan = data.get("plan")
+        if plan is not None:
+            if plan.get("route") == PlanRoute.FLAGPOLE:
+                plan.pop("route")
+            for key in ("crossing", "airport"):
+                if plan.get(key) == "":
+                    plan.pop(key)
         return data
+
+    @property
+    def route(self) -> PlanRoute:
+        """The route of the day: ``plan.route``, flagpole without a plan."""
+        return self.plan.route if self.plan is not None else PlanRoute.FLAGPOLE

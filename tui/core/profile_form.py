@@ -13,7 +13,16 @@ from datetime import date, time
 from enum import Enum
 
 from tui.core.errors import InvalidFileError
-from tui.core.profile import Exemption, PermitKind, Profile, Program, Travel
+from tui.core.profile import (
+    Basis,
+    Exemption,
+    PermitKind,
+    PlanRoute,
+    Profile,
+    Program,
+    StatusKind,
+    Travel,
+)
 from tui.core.profile_io import profile_from_dict
 
 TEXT, DATE, TIME, YESNO, NUMBER, CHOICE, LINES = "text", "date", "time", "yesno", "number", "choice", "lines"
@@ -52,6 +61,7 @@ SECTIONS: dict[str, tuple[str, bool]] = {
     "insurance": ("Health insurance", False),
     "funds": ("Proof of funds", False),
     "medical": ("Medical exam", False),
+    "status": ("Your status now", False),
     "plan": ("Your plan", False),
     "issued_permit": ("The permit as issued", False),
 }
@@ -76,6 +86,10 @@ FIELDS: tuple[FormField, ...] = (
     FormField("application.employer", "Employer", help="for employer-specific permits"),
     FormField("application.occupation", "Occupation"),
     FormField("application.exemption", "Exemption from the 2024 ban", CHOICE, ("",) + _values(Exemption)),
+    FormField("application.basis", "Applying on", CHOICE, _values(Basis),
+              help="a POE letter, or applying at the port (US citizens, free-trade professionals)"),
+    FormField("application.offer_number", "Offer of employment number",
+              help="from your employer (Employer Portal), when applying at the port"),
     FormField("insurance.provider", "Insurer"),
     FormField("insurance.policy_number", "Policy number", secret=True),
     FormField("insurance.starts", "Cover starts", DATE),
@@ -88,7 +102,11 @@ FIELDS: tuple[FormField, ...] = (
     FormField("funds.printed", "Statement printed?", YESNO),
     FormField("medical.ime_number", "IME number", secret=True),
     FormField("medical.exam_date", "Exam date", DATE),
+    FormField("status.current", "Your status now", CHOICE, _values(StatusKind)),
+    FormField("status.valid_until", "Status valid until", DATE),
+    FormField("plan.route", "How you get the permit", CHOICE, _values(PlanRoute)),
     FormField("plan.crossing", "Crossing", help="choose one in the crossing finder"),
+    FormField("plan.airport", "Airport", help="for arrival by air, like yvr or yul"),
     FormField("plan.date", "Date", DATE),
     FormField("plan.arrive", "Arrive at", TIME, help="local time, like 10:30"),
     FormField("plan.travel", "Travel by", CHOICE, _values(Travel)),
@@ -170,14 +188,13 @@ def from_form(values: dict[str, str]) -> FormResult:
         return FormResult(profile_from_dict(data, "form"), {})
     except InvalidFileError as exc:
         for problem in exc.problems:
-            needs = re.match(r"^(\S+) needs (.+?)( \(or .*\))?$", problem.reason)
-            if needs and problem.where not in FIELD_BY_PATH:
+            if problem.missing:
                 section = problem.where.split(".", 1)[0]
-                for key in needs.group(2).split(", "):
+                for key in problem.missing:
                     path = f"{section}.{key}"
                     if path in FIELD_BY_PATH:
                         either = " (or give the expected permit expiry)" if key == "permit_months" else ""
-                        errors.setdefault(path, f"Required for {needs.group(1)}{either}.")
+                        errors.setdefault(path, f"Required for {problem.needed_by}{either}.")
                 continue
             path = _field_for(problem.where, problem.reason)
             errors.setdefault(path, _plain_words(problem.reason))

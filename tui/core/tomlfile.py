@@ -80,6 +80,12 @@ def validation_problems(
             close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
             if close:
                 reason += f"; did you mean '{close[0]}'?"
+        elif kind == "missing_for":
+            ctx = err.get("ctx", {})
+            problems.append(
+                Problem(_path(prefix, loc), err["msg"], tuple(ctx.get("missing", ())), ctx.get("owner", ""))
+            )
+            continue
         else:
             msg = re.sub(r"^(Value error|Assertion failed), ", "", err["msg"])
             reason = msg if isinstance(value, dict) else f"{msg} (got {_show(value)})"
