@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.findings import ExpectedPermit, Finding, Report, Severity, Stage
+from tui.core.findings import ExpectedPermit, Finding, Report, Severity, FindingStage
 from tui.core.journal import PERMIT_FIELDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -142,12 +142,12 @@ class Verdict:
     @property
     def eligibility(self) -> list[Finding]:
         """The ``eligibility.*`` findings, most serious first."""
-        return [f for f in self.readiness.by_stage(Stage.READINESS) if f.id.startswith("eligibility.")]
+        return [f for f in self.readiness.by_stage(FindingStage.READINESS) if f.id.startswith("eligibility.")]
 
     @property
     def other_readiness(self) -> list[Finding]:
         """Every other readiness finding, most serious first."""
-        return [f for f in self.readiness.by_stage(Stage.READINESS) if not f.id.startswith("eligibility.")]
+        return [f for f in self.readiness.by_stage(FindingStage.READINESS) if not f.id.startswith("eligibility.")]
 
     @property
     def eligibility_word(self) -> str:
@@ -239,7 +239,7 @@ class Verdict:
         candidate = profile.model_copy(update={"issued_permit": permit})
         report = evaluate(candidate, self.crossings, self.policy, self.on)
         return PermitCheck(
-            findings=tuple(report.by_stage(Stage.PERMIT_REVIEW)), expected=expected, values=dict(values)
+            findings=tuple(report.by_stage(FindingStage.PERMIT_REVIEW)), expected=expected, values=dict(values)
         )
 
 
