@@ -52,7 +52,7 @@ def severity_word(severity: Severity) -> str:
 
 
 @dataclass(frozen=True)
-class CrossingStatus:
+class PlannedCrossingStatus:
     """The planned crossing at the planned moment."""
 
     crossing_id: str
@@ -116,7 +116,7 @@ class Verdict:
     on: datetime
     readiness: Report
     crossing: Any = None
-    _status: CrossingStatus | None = None
+    _status: PlannedCrossingStatus | None = None
 
     @classmethod
     def build(cls, profile: Profile, now: datetime, data_dir: Path | None = None) -> Verdict:
@@ -165,7 +165,7 @@ class Verdict:
         return self.readiness.expected_permit
 
     @property
-    def status(self) -> CrossingStatus | None:
+    def status(self) -> PlannedCrossingStatus | None:
         """The planned crossing at the planned moment (None without a plan)."""
         return self._status
 
@@ -177,18 +177,18 @@ class Verdict:
 
         return local(self.crossing, now)
 
-    def _crossing_status(self, profile: Profile) -> CrossingStatus | None:
+    def _crossing_status(self, profile: Profile) -> PlannedCrossingStatus | None:
         plan = profile.plan
         if plan is None:
             return None
         c = self.crossing
         if c is None:
-            return CrossingStatus(crossing_id=plan.crossing, name=None, on=self.on)
+            return PlannedCrossingStatus(crossing_id=plan.crossing, name=None, on=self.on)
         from tui.core import schedule
         from tui.core.finder import crossing_status
 
         status = crossing_status(c, self.on)
-        return CrossingStatus(
+        return PlannedCrossingStatus(
             crossing_id=c.id,
             name=c.name,
             on=status.at,
