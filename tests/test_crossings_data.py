@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from tui.core.crossings import (
+    CrossingFact,
     CrossingsData,
-    Fact,
     closest_ids,
     closest_places,
     crossings_path,
@@ -521,6 +521,6 @@ def test_haversine_km(a, b, km):
 
 def test_fact_rows_name_the_crossing_and_fact(data):
     fact = next(f for f in facts(data) if f.crossing_id == "douglas" and f.fact == "flagpoling[0]")
-    assert isinstance(fact, Fact)
+    assert isinstance(fact, CrossingFact)
     assert fact.description == "Mon–Thu 10:00–16:00, from 2024-05-30"
 

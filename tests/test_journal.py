@@ -13,11 +13,7 @@ from hypothesis import strategies as st
 
 from tui.core.journal import (
     LEAVE_QUESTION,
-    ExportContext,
-    FindingLine,
     duration_words,
-    export_path,
-    journal_markdown,
     journal_path,
     journey_id_for,
     list_journeys,
@@ -25,6 +21,7 @@ from tui.core.journal import (
     open_journal,
     replay,
 )
+from tui.core.journal_export import ExportContext, FindingLine, export_path, journal_markdown
 
 T0 = datetime(2026, 12, 2, 10, 0, tzinfo=timezone(timedelta(hours=-8)))
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tui.core.crossings import load_crossings
 from tui.core.errors import FlagpoleError
-from tui.core.findings import Severity, Stage
+from tui.core.findings import Severity, FindingStage
 from tui.core.policy import load_policy
 from tui.core.profile_io import read_profile
 from tui.core.rules import (
@@ -91,7 +91,7 @@ def test_every_id_in_the_spec_tables_is_in_the_catalogue():
 
 def test_catalogue_stages_and_summaries(policy):
     for spec in CATALOGUE:
-        expected = Stage.PERMIT_REVIEW if spec.id.startswith("permit.") else Stage.READINESS
+        expected = FindingStage.PERMIT_REVIEW if spec.id.startswith("permit.") else FindingStage.READINESS
         assert spec.stage is expected
         summary = spec.summary_for(policy)
         assert summary and "\n" not in summary and "{" not in summary
@@ -134,15 +134,15 @@ def test_findings_come_sorted_stage_then_severity(crossings, policy):
         make({"medical": DELETE, "funds.amount_cad": 10, **with_issued(expires=date(2027, 2, 10))}),
         crossings, policy, ON,
     )
-    keys = [(f.stage is Stage.PERMIT_REVIEW, f.severity.rank) for f in report.findings]
+    keys = [(f.stage is FindingStage.PERMIT_REVIEW, f.severity.rank) for f in report.findings]
     assert keys == sorted(keys)
     assert report.findings[0].id == "funds.below_minimum"
-    assert report.findings[-1].stage is Stage.PERMIT_REVIEW
+    assert report.findings[-1].stage is FindingStage.PERMIT_REVIEW
 
 
 def test_no_permit_review_without_an_issued_permit(crossings, policy):
     report = evaluate(make({"passport.expires": date(2027, 1, 1)}), crossings, policy, ON)
-    assert not [f for f in report.findings if f.stage is Stage.PERMIT_REVIEW]
+    assert not [f for f in report.findings if f.stage is FindingStage.PERMIT_REVIEW]
 
 
 def test_without_crossings_data_the_crossing_rules_stay_silent(policy):

@@ -13,8 +13,8 @@ from textual.worker import WorkerCancelled
 from tui.core.crossings import load_crossings, load_places
 from tui.core.errors import FlagpoleError
 from tui.core.finder import crossing_status, parse_near
-from tui.screens.finder import (
-    CrossingFinderScreen,
+from tui.screens.finder import CrossingFinderScreen
+from tui.widgets.crossing_words import (
     flagpoling_words,
     name_cell,
     place_message,

@@ -139,7 +139,7 @@ def _when(moment, reference) -> str:
 
 
 def _print_table(data, rows, at, *, naive: bool, origin) -> None:
-    from tui.core.finder import marks_of
+    from tui.core.finder import flagpoling_now_words, marks_of
 
     if naive:
         print(f"At {at:%a %Y-%m-%d %H:%M}, each crossing's local time.")
@@ -154,12 +154,7 @@ def _print_table(data, rows, at, *, naive: bool, origin) -> None:
     marks_used = set()
     for r in rows:
         c = r.crossing
-        if r.flagpoling:
-            now = "yes" + (f", until {_when(r.until, r.at)}" if r.until else ", around the clock")
-        elif not r.port_open:
-            now = "no (port closed)"
-        else:
-            now = "no"
+        now = flagpoling_now_words(r, _when, all_day="around the clock")
         marks = marks_of(r)
         marks_used.update(marks)
         distance = "" if r.distance_km is None else f"{r.distance_km:.0f} km"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -71,6 +72,25 @@ def marks_of(status: CrossingStatus) -> str:
     if c.pedestrians_allowed is False:
         marks += "⊘"
     return marks
+
+
+def flagpoling_now_words(
+    status: CrossingStatus,
+    until_words: Callable[[datetime, datetime], str],
+    *,
+    all_day: str,
+    port_closed: str = "no (port closed)",
+) -> str:
+    """Whether ``status`` offers flagpoling at its moment, in words shared by ``flagpole crossings``
+    and the finder: "yes, until <until_words(until, at)>", "yes, <all_day>" when the window has no
+    end in sight, ``port_closed`` when the port itself is closed, else "no"."""
+    if status.flagpoling:
+        if status.until is not None:
+            return f"yes, until {until_words(status.until, status.at)}"
+        return f"yes, {all_day}"
+    if not status.port_open:
+        return port_closed
+    return "no"
 
 
 def crossing_status(crossing: Crossing, at: datetime, origin: Origin | None = None) -> CrossingStatus:

@@ -20,7 +20,7 @@ class Severity(StrEnum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-class Stage(StrEnum):
+class FindingStage(StrEnum):
     """When a finding applies: before the crossing, or at the counter with the printed permit."""
 
     READINESS = "readiness"
@@ -33,7 +33,7 @@ class Finding:
 
     id: str
     severity: Severity
-    stage: Stage
+    stage: FindingStage
     message: str
     advice: str
     source: str | None = None
@@ -74,7 +74,7 @@ class Report:
     def ready(self) -> bool:
         """True when no readiness finding is an error."""
         return not any(
-            f.severity is Severity.ERROR and f.stage is Stage.READINESS for f in self.findings
+            f.severity is Severity.ERROR and f.stage is FindingStage.READINESS for f in self.findings
         )
 
     @property
@@ -86,7 +86,7 @@ class Report:
         """The ids of all findings."""
         return {f.id for f in self.findings}
 
-    def by_stage(self, stage: Stage) -> list[Finding]:
+    def by_stage(self, stage: FindingStage) -> list[Finding]:
         """Findings of one stage, most serious first."""
         return sorted((f for f in self.findings if f.stage is stage), key=lambda f: f.severity.rank)
 

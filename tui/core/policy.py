@@ -76,7 +76,7 @@ class MedicalPolicy(Sourced):
     condition_keywords: tuple[str, ...] = Field(min_length=1)
 
 
-class Route(_Fact):
+class PolicyRoute(_Fact):
     """Somewhere to go or something to file instead: a plain-words name and its URL."""
 
     name: str = Field(min_length=1)
@@ -90,11 +90,11 @@ class Route(_Fact):
 class Routes(_Fact):
     """The alternatives the advice points to."""
 
-    amend: Route
-    iec_in_canada: Route
-    enter_from_elsewhere: Route
-    apply_to_ircc: Route
-    pr_portal: Route
+    amend: PolicyRoute
+    iec_in_canada: PolicyRoute
+    enter_from_elsewhere: PolicyRoute
+    apply_to_ircc: PolicyRoute
+    pr_portal: PolicyRoute
 
 
 class Policy(_Fact):

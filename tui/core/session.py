@@ -20,15 +20,13 @@ from tui.core.findings import Finding
 from tui.core.journal import (
     LEAVE_QUESTION,
     PERMIT_FIELDS,
-    ExportContext,
-    FindingLine,
     Journal,
     JourneyState,
     SkippedLine,
-    export_path,
     journey_id_for,
     open_journal,
 )
+from tui.core.journal_export import ExportContext, FindingLine, export_path
 from tui.core.journey import DEFAULT_ROUTE, ChecklistItem, Fact, JourneyData, Route, Sentence, Stage
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.findings import ExpectedPermit, Finding, Report, Severity, Stage
+from tui.core.findings import ExpectedPermit, Finding, Report, Severity, FindingStage
 from tui.core.journal import PERMIT_FIELDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,7 +52,7 @@ def severity_word(severity: Severity) -> str:
 
 
 @dataclass(frozen=True)
-class CrossingStatus:
+class PlannedCrossingStatus:
     """The planned crossing at the planned moment."""
 
     crossing_id: str
@@ -116,7 +116,7 @@ class Verdict:
     on: datetime
     readiness: Report
     crossing: Any = None
-    _status: CrossingStatus | None = None
+    _status: PlannedCrossingStatus | None = None
 
     @classmethod
     def build(cls, profile: Profile, now: datetime, data_dir: Path | None = None) -> Verdict:
@@ -142,12 +142,12 @@ class Verdict:
     @property
     def eligibility(self) -> list[Finding]:
         """The ``eligibility.*`` findings, most serious first."""
-        return [f for f in self.readiness.by_stage(Stage.READINESS) if f.id.startswith("eligibility.")]
+        return [f for f in self.readiness.by_stage(FindingStage.READINESS) if f.id.startswith("eligibility.")]
 
     @property
     def other_readiness(self) -> list[Finding]:
         """Every other readiness finding, most serious first."""
-        return [f for f in self.readiness.by_stage(Stage.READINESS) if not f.id.startswith("eligibility.")]
+        return [f for f in self.readiness.by_stage(FindingStage.READINESS) if not f.id.startswith("eligibility.")]
 
     @property
     def eligibility_word(self) -> str:
@@ -165,7 +165,7 @@ class Verdict:
         return self.readiness.expected_permit
 
     @property
-    def status(self) -> CrossingStatus | None:
+    def status(self) -> PlannedCrossingStatus | None:
         """The planned crossing at the planned moment (None without a plan)."""
         return self._status
 
@@ -177,18 +177,18 @@ class Verdict:
 
         return local(self.crossing, now)
 
-    def _crossing_status(self, profile: Profile) -> CrossingStatus | None:
+    def _crossing_status(self, profile: Profile) -> PlannedCrossingStatus | None:
         plan = profile.plan
         if plan is None:
             return None
         c = self.crossing
         if c is None:
-            return CrossingStatus(crossing_id=plan.crossing, name=None, on=self.on)
+            return PlannedCrossingStatus(crossing_id=plan.crossing, name=None, on=self.on)
         from tui.core import schedule
         from tui.core.finder import crossing_status
 
         status = crossing_status(c, self.on)
-        return CrossingStatus(
+        return PlannedCrossingStatus(
             crossing_id=c.id,
             name=c.name,
             on=status.at,
@@ -239,7 +239,7 @@ class Verdict:
         candidate = profile.model_copy(update={"issued_permit": permit})
         report = evaluate(candidate, self.crossings, self.policy, self.on)
         return PermitCheck(
-            findings=tuple(report.by_stage(Stage.PERMIT_REVIEW)), expected=expected, values=dict(values)
+            findings=tuple(report.by_stage(FindingStage.PERMIT_REVIEW)), expected=expected, values=dict(values)
         )
 
 

@@ -9,12 +9,10 @@ the table shows the result when it is ready. Marks and words follow ``flagpole c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,26 +26,21 @@ from textual.worker import get_current_worker
 from tui.core.crossings import PROVINCES, CrossingsData, Place
 from tui.core.errors import FlagpoleError
 from tui.core.finder import (
-    marks_of,
     PROVINCE_ORDER,
     CrossingStatus,
     Origin,
-    fact_sources,
     find_statuses,
     parse_near,
-    status_notes,
 )
-
-MARKS = {
-    "†": "no dated flagpoling schedule: offered whenever the port is open (see the notes).",
-    "?": "port hours or schedule unverified, or not in the data (assumed open).",
-    "~": "approximate location (the distance is rough).",
-    "⊘": "documented as refusing pedestrians.",
-}
-"""What each mark after a crossing's name means; the same marks and words as the CLI."""
-
-FOOT_WORDS = {True: "yes", False: "no", None: "unknown"}
-"""The "On foot" column: documented yes, documented no, or nothing documented."""
+from tui.widgets.crossing_detail import describe_crossing
+from tui.widgets.crossing_words import (
+    FOOT_WORDS,
+    flagpoling_words,
+    full_time,
+    name_cell,
+    place_message,
+    short_time,
+)
 
 _FIXED_COLUMNS = (
     ("Prov", "prov"),
@@ -66,86 +59,6 @@ class Filters:
     origin: Origin | None = None
     open_only: bool = False
     foot: bool = False
-
-
-# --- words ---------------------------------------------------------------------------------------
-
-
-def short_time(moment: datetime | None, reference: datetime, *, end: bool = False) -> str:
-    """``moment`` in few characters, read against ``reference`` (same zone): "16:00" on the same
-    day, "24:00" for the next midnight when ``end``, "Thu 08:00" within a week, "3 Jan 08:00" later,
-    "—" for None."""
-    if moment is None:
-        return "—"
-    days = (moment.date() - reference.date()).days
-    if days == 0:
-        return f"{moment:%H:%M}"
-    if end and days == 1 and moment.hour == 0 and moment.minute == 0:
-        return "24:00"
-    if days < 7:
-        return f"{moment:%a %H:%M}"
-    return f"{moment.day} {moment:%b %H:%M}"
-
-
-def full_time(moment: datetime) -> str:
-    """'Wed 2 Dec 2026, 10:30 PST' (no zone for a naive moment)."""
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M %Z}".rstrip()
-
-
-def flagpoling_words(status: CrossingStatus) -> str:
-    """The table's words: "yes, until 16:00", "yes, 24 hours", "no" or "no (port closed)"."""
-    if status.flagpoling:
-        if status.until is None:
-            return "yes, 24 hours"
-        return f"yes, until {short_time(status.until, status.at, end=True)}"
-    if not status.port_open:
-        return "no (port closed)"
-    return "no"
-
-
-def name_cell(status: CrossingStatus, width: int) -> str:
-    """The name and its marks in at most ``width`` characters (the name is shortened with …)."""
-    marks = marks_of(status)
-    name = status.crossing.name
-    room = width - (len(marks) + 1 if marks else 0)
-    if len(name) > room:
-        name = name[: max(room - 1, 1)].rstrip() + "…"
-    return f"{name} {marks}".rstrip()
-
-
-def place_message(error: FlagpoleError) -> str:
-    """The core's "--near" message for a screen: no CLI option name, and the short way to write a
-    place instead of the list of every known place."""
-    text = str(error).removeprefix("--near: ")
-    text = text[0].upper() + text[1:] if text else text
-    head, sep, _ = text.partition(" Give LAT,LON")
-    if sep:
-        hint = "Type a town (Vancouver, Montréal…), a crossing, or LAT,LON like 49.05,-123.0."
-        text = f"{head} {hint}"
-    return text
-
-
-def _grid(label_width: int = 11) -> Table:
-    """Two columns, label and text, so wrapped text stays under its own column."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=label_width + 1, justify="right" if label_width == 1 else "left")
-    grid.add_column(ratio=1, overflow="fold")
-    return grid
-
-
-def _title(text: str) -> Text:
-    return Text(f"\n{text}", style="bold")
-
-
-def plain_text(renderable: RenderableType, width: int = 78) -> str:
-    """What ``renderable`` reads as on a terminal ``width`` columns wide, without styles."""
-    from io import StringIO
-
-    from rich.console import Console
-
-    console = Console(width=width, file=StringIO(), color_system=None)
-    console.print(renderable)
-    return console.file.getvalue()
 
 
 # --- the screen ----------------------------------------------------------------------------------
@@ -469,104 +382,11 @@ class CrossingFinderScreen(Screen[str | None]):
         self._detail(self.describe(status))
 
     def describe(self, status: CrossingStatus) -> Group:
-        """The detail pane for ``status``: the moment, the marks in words, the notes, the hours
-        and schedules in force with their sources, and transit (long lines wrap under their
-        own column, not under the label)."""
+        """The detail pane for ``status`` (see ``describe_crossing``)."""
         assert self.data is not None
-        c = status.crossing
-        parts: list[RenderableType] = []
-
-        head = Text()
-        head.append(c.name, style="bold")
-        head.append(f", {PROVINCES[c.province]}  ·  US side: {c.us_port}, {c.us_state}")
-        parts.append(head)
-        if c.id == self.current:
-            parts.append(Text("This is the crossing in your plan."))
-
-        summary = _grid()
-        if status.flagpoling:
-            if status.until is not None:
-                now = f"yes, until {self._detail_time(status.until, status.at, end=True)}"
-            else:
-                now = "yes, around the clock (no end in the next 14 days)"
-        else:
-            now = "no (the port is closed then)" if not status.port_open else "no"
-        summary.add_row("Flagpoling", f"at {full_time(status.at)}: {now}")
-        if status.next is not None:
-            summary.add_row("Next window", f"opens {self._detail_time(status.next, status.at)}")
-        elif not status.flagpoling:
-            summary.add_row("Next window", "none found in the next 14 days")
-        foot = FOOT_WORDS[c.pedestrians_allowed]
-        if c.pedestrians_allowed is None:
-            foot += " (nothing documented)"
-        summary.add_row("On foot", foot)
         origin = self._shown_for.origin if self._shown_for is not None else None
-        if status.distance_km is not None and origin is not None:
-            rough = " (approximate location)" if c.location.approximate else ""
-            summary.add_row("Distance", f"{status.distance_km:.0f} km from {origin.label}{rough}")
-        parts.append(summary)
+        return describe_crossing(self.data, status, current=self.current, origin=origin)
 
-        marks = marks_of(status)
-        if marks:
-            parts.append(_title("Marks"))
-            grid = _grid(label_width=1)
-            for mark in marks:
-                grid.add_row(mark, MARKS[mark])
-            parts.append(grid)
-        notes = status_notes(self.data, status)
-        if notes:
-            parts.append(_title("Notes"))
-            grid = _grid(label_width=1)
-            for note in notes:
-                grid.add_row("•", note)
-            parts.append(grid)
-
-        day = f"{status.at:%a} {status.at.day} {status.at:%b %Y}"
-        parts.append(_title(f"Hours and sources in force on {day}"))
-        grid = _grid()
-        for fact in fact_sources(self.data, status):
-            label, value = self._fact_words(status, fact)
-            line = Text(value)
-            if fact["unverified"]:
-                line.append("  UNVERIFIED", style="bold")
-            line.append(f"  as of {fact['as_of']}" if fact.get("as_of") else "  (no date)")
-            line.append(f"\n{fact['url']}", style="dim")
-            grid.add_row(label, line)
-        parts.append(grid)
-
-        parts.append(_title("Transit"))
-        parts.append(
-            Text(c.transit or "Nothing in the data about public transit or walking access.")
-        )
-        return Group(*parts)
-
-    @staticmethod
-    def _detail_time(moment: datetime, reference: datetime, *, end: bool = False) -> str:
-        """'16:00 PST' on the same day as ``reference`` ('24:00 PST' for the next midnight when
-        ``end``), else 'Thu 3 Dec 2026, 10:00 PST'."""
-        short = short_time(moment, reference, end=end)
-        if short in ("24:00", f"{moment:%H:%M}"):
-            return f"{short} {moment:%Z}".rstrip()
-        return full_time(moment)
-
-    def _fact_words(self, status: CrossingStatus, fact: dict) -> tuple[str, str]:
-        c = status.crossing
-        kind = re.sub(r"\[\d+\]$", "", fact["fact"])
-        if kind == "port_hours":
-            return "Port hours", fact["description"]
-        if kind == "flagpoling":
-            return "Flagpoling", fact["description"]
-        if kind == "location":
-            rough = " (approximate)" if c.location.approximate else ""
-            return "Location", f"{c.location.lat:g}, {c.location.lon:g}{rough}"
-        if kind == "pedestrians":
-            words = {True: "allowed", False: "refused", None: "unknown"}
-            return "On foot", words[c.pedestrians_allowed]
-        if kind == "no_schedule_note":
-            return "No schedule", "the reading in the notes above"
-        return fact["fact"], fact.get("description", "")
-
-    # --- actions -------------------------------------------------------------------------------
 
     def action_cancel(self) -> None:
         """Leave without choosing."""

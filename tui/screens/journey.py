@@ -160,7 +160,7 @@ class JourneyScreen(Screen):
 
     def action_export(self) -> None:
         """Write the Markdown log (in a worker thread)."""
-        from tui.core.journal import journal_markdown
+        from tui.core.journal_export import journal_markdown
 
         text = journal_markdown(self.session.state, self.session.export_context())
         self._write_export(self.session.export_target(), text)

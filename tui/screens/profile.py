@@ -282,7 +282,7 @@ class ProfileScreen(Screen[str | None]):
     @work(thread=True, exclusive=True, group="profile-rules")
     def _run_rules(self, profile) -> None:
         from tui.core.errors import FlagpoleError
-        from tui.core.findings import Severity, Stage
+        from tui.core.findings import Severity, FindingStage
         from tui.core.verdict import Verdict
 
         try:
@@ -291,14 +291,14 @@ class ProfileScreen(Screen[str | None]):
             self.app.call_from_thread(self._summary, f"Readiness: could not check ({exc}).", "-invalid")
             return
         report = verdict.readiness
-        ready = report.by_stage(Stage.READINESS)
+        ready = report.by_stage(FindingStage.READINESS)
         errors, warnings, infos = (sum(1 for f in ready if f.severity is s) for s in Severity)
         text = (
             f"Readiness: {errors} error{'s' * (errors != 1)} · {warnings} warning"
             f"{'s' * (warnings != 1)} · {infos} info — "
             + ("ready to cross" if report.ready else "not ready yet")
         )
-        permit_errors = sum(1 for f in report.by_stage(Stage.PERMIT_REVIEW) if f.severity is Severity.ERROR)
+        permit_errors = sum(1 for f in report.by_stage(FindingStage.PERMIT_REVIEW) if f.severity is Severity.ERROR)
         if permit_errors:
             text += f". Permit as issued: {permit_errors} error{'s' * (permit_errors != 1)}"
         style = "-errors" if errors else ("-warnings" if warnings else "-ok")

@@ -1,0 +1,156 @@
+"""Reading and validating the bundled (or a given) crossings and places files.
+
+Loading validates the whole file and reports every problem at once, naming the file, the crossing
+id and the field, so a wrong hour is a one-line fix in ``data/``. The bundled files are read once
+per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from pydantic import (
+    ValidationError,
+)
+
+from tui.core.crossings.model import Crossing, CrossingsData
+from tui.core.crossings.places import Place
+from tui.core.crossings.search import normalize
+from tui.core.errors import InvalidFileError, Problem
+from tui.core.tomlfile import read_toml, validation_problems
+
+KIND = "crossings data"
+PLACES_KIND = "places data"
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def crossings_path() -> Path:
+    """The bundled ``crossings.toml``."""
+    from tui.core.resources import data_dir
+
+    return data_dir() / "crossings.toml"
+
+
+def places_path() -> Path:
+    """The bundled ``places.toml``."""
+    from tui.core.resources import data_dir
+
+    return data_dir() / "places.toml"
+
+
+def load_crossings(path: Path | str | None = None) -> CrossingsData:
+    """Read and validate a crossings file (default: the bundled one, read once per process).
+
+    Raises InvalidFileError(kind="crossings data") naming the file and, for each problem, the
+    crossing id and the field (``crossings[douglas].port_hours[0].end: …``).
+    """
+    if path is None:
+        return _load_default_crossings()
+    return _read_crossings(Path(path))
+
+
+def load_places(path: Path | str | None = None) -> tuple[Place, ...]:
+    """Read and validate a places file (default: the bundled one, read once per process).
+
+    Raises InvalidFileError(kind="places data") naming the file, the place and the field.
+    """
+    if path is None:
+        return _load_default_places()
+    return _read_places(Path(path))
+
+
+def clear_cache() -> None:
+    """Forget the bundled files read so far (for tests that edit them)."""
+    _load_default_crossings.cache_clear()
+    _load_default_places.cache_clear()
+
+
+@functools.cache
+def _load_default_crossings() -> CrossingsData:
+    return _read_crossings(crossings_path())
+
+
+@functools.cache
+def _load_default_places() -> tuple[Place, ...]:
+    return _read_places(places_path())
+
+
+def _read_crossings(path: Path) -> CrossingsData:
+    data = read_toml(path, KIND)
+    problems: list[Problem] = []
+    rows = data.pop("crossings", None)
+    if rows is None:
+        problems.append(Problem("crossings", "required: at least one [[crossings]] table"))
+        rows = []
+    elif not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        problems.append(Problem("crossings", "expected [[crossings]] tables"))
+        rows = []
+
+    crossings: dict[str, Crossing] = {}
+    for index, row in enumerate(rows):
+        label = _row_label(row, index, "id")
+        try:
+            crossing = Crossing.model_validate(row)
+        except ValidationError as exc:
+            problems.extend(validation_problems(exc, Crossing, f"crossings[{label}]"))
+            continue
+        if crossing.id in crossings:
+            problems.append(Problem(f"crossings[{label}].id", "duplicate id"))
+            continue
+        crossings[crossing.id] = crossing
+
+    try:
+        result = CrossingsData.model_validate({**data, "crossings": {}})
+    except ValidationError as exc:
+        problems = validation_problems(exc, CrossingsData) + problems
+        result = None
+    if problems or result is None:
+        raise InvalidFileError(str(path), problems, kind=KIND)
+    result.crossings = crossings
+    return result
+
+
+def _read_places(path: Path) -> tuple[Place, ...]:
+    data = read_toml(path, PLACES_KIND)
+    problems: list[Problem] = []
+    rows = data.pop("places", None)
+    data.pop("schema", None)
+    data.pop("as_of", None)
+    for key in data:
+        problems.append(Problem(key, "unknown key; expected [[places]] tables"))
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
+        problems.append(Problem("places", "required: at least one [[places]] table"))
+        rows = []
+    places: list[Place] = []
+    seen: dict[str, str] = {}
+    for index, row in enumerate(rows):
+        label = _row_label(row, index, "name")
+        try:
+            place = Place.model_validate(row)
+        except ValidationError as exc:
+            problems.extend(validation_problems(exc, Place, f"places[{label}]"))
+            continue
+        for key in (place.name, *place.aliases):
+            norm = normalize(key)
+            if norm in seen and seen[norm] != place.name:
+                problems.append(
+                    Problem(f"places[{label}]", f"{key!r} also names {seen[norm]!r}")
+                )
+            seen[norm] = place.name
+        places.append(place)
+    if problems:
+        raise InvalidFileError(str(path), problems, kind=PLACES_KIND)
+    return tuple(places)
+
+
+def _row_label(row: Any, index: int, key: str) -> str:
+    """The row's id/name when it has a usable one, else its position (#1 is the first)."""
+    value = row.get(key) if isinstance(row, dict) else None
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return f"#{index + 1}"
+
+

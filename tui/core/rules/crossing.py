@@ -1,0 +1,134 @@
+"""Readiness rules: the planned crossing (known, open, offering flagpoling, accepting pedestrians)."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from tui.core.profile import Travel
+from tui.core.rules.registry import ERROR, READY, WARNING, Context, Hit, RuleGroup
+from tui.core.rules.terms import _crossing_table
+from tui.core.rules.wording import _duration, _hm, _plural, _until, _when
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.crossings import Crossing
+
+
+RULES = RuleGroup()
+_rule = RULES.rule
+
+
+@_rule("plan.missing", WARNING, READY, "No planned crossing: its hours cannot be checked.")
+def _plan_missing(ctx: Context) -> Hit | None:
+    if ctx.profile.plan is not None:
+        return None
+    return Hit(
+        "Your profile has no planned crossing, so the crossing's hours cannot be checked.",
+        "Add a [plan] with the crossing, the date and your arrival time; 'flagpole crossings' "
+        "lists the crossings and when they offer flagpoling.",
+    )
+
+
+@_rule("crossing.unknown", ERROR, READY, "The planned crossing is not in the crossings data.")
+def _crossing_unknown(ctx: Context) -> Hit | None:
+    plan = ctx.profile.plan
+    if plan is None or ctx.crossings is None or ctx.crossing is not None:
+        return None
+    close = difflib.get_close_matches(plan.crossing, list(_crossing_table(ctx.crossings)), n=3)
+    hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return Hit(
+        f"'{plan.crossing}' (plan.crossing) is not a crossing in the crossings data.",
+        f"Set plan.crossing to a crossing id listed by 'flagpole crossings'.{hint}",
+    )
+
+
+def _next_window_words(crossing: Crossing, on: datetime) -> str:
+    from tui.core import schedule
+
+    nxt = schedule.next_window(crossing, on)
+    if nxt is None:
+        return "There is no flagpoling window in the next 14 days."
+    return f"The next flagpoling window opens {_when(schedule.local(crossing, nxt))}."
+
+
+def _other_crossings(on: datetime) -> str:
+    return f"'flagpole crossings --at {on:%Y-%m-%dT%H:%M}' lists the crossings open then."
+
+
+@_rule("crossing.port_closed", ERROR, READY, "The port itself is closed at the planned time.")
+def _port_closed(ctx: Context) -> Hit | None:
+    from tui.core import schedule
+
+    c = ctx.crossing
+    if c is None or schedule.port_open(c, ctx.on):
+        return None
+    return Hit(
+        f"{c.name} is closed at {_hm(ctx.on)} on {ctx.on:%A %Y-%m-%d} ({c.timezone}).",
+        f"{_next_window_words(c, ctx.on)} Change your plan to a time the port is open, or pick "
+        f"another crossing: {_other_crossings(ctx.on)}",
+    )
+
+
+@_rule(
+    "crossing.no_flagpoling", ERROR, READY,
+    "The port is open but offers no flagpoling at the planned time; names the next window.",
+)
+def _no_flagpoling(ctx: Context) -> Hit | None:
+    from tui.core import schedule
+
+    c = ctx.crossing
+    if c is None or not schedule.port_open(c, ctx.on) or schedule.flagpoling_open(c, ctx.on):
+        return None
+    return Hit(
+        f"{c.name} is open but offers no flagpoling at {_hm(ctx.on)} on "
+        f"{ctx.on:%A %Y-%m-%d}. {_next_window_words(c, ctx.on)}",
+        "Move plan.date and plan.arrive into a flagpoling window, or pick another crossing: "
+        f"{_other_crossings(ctx.on)}",
+    )
+
+
+@_rule(
+    "crossing.closes_soon", WARNING, READY,
+    "Flagpoling is open but ends less than {p.crossing.closes_soon_hours:g} hours after arrival: "
+    "your turn may not come.",
+)
+def _closes_soon(ctx: Context) -> Hit | None:
+    from tui.core import schedule
+
+    c = ctx.crossing
+    if c is None or not schedule.flagpoling_open(c, ctx.on):
+        return None
+    left = schedule.time_left(c, ctx.on)  # real elapsed time, correct on DST days
+    threshold = timedelta(hours=ctx.policy.crossing.closes_soon_hours)
+    if left is None or left >= threshold:
+        return None
+    end_local = schedule.local(c, schedule.window_end(c, ctx.on))
+    return Hit(
+        f"Flagpoling at {c.name} ends at {_until(end_local)}, {_duration(left)} after you "
+        f"arrive at {_hm(ctx.on)}: with long lines, your turn may not come before service ends.",
+        f"Arrive at least {_plural(int(threshold.total_seconds() // 3600), 'hour')} before "
+        f"{_until(end_local)}, or go on another day.",
+    )
+
+
+@_rule(
+    "crossing.no_pedestrians", ERROR, READY,
+    "Travelling on foot or by transit to a port documented as refusing pedestrians.",
+)
+def _no_pedestrians(ctx: Context) -> Hit | None:
+    c, plan = ctx.crossing, ctx.profile.plan
+    if c is None or plan is None or plan.travel not in (Travel.FOOT, Travel.TRANSIT):
+        return None
+    access = getattr(c, "pedestrians", None)
+    if access is None or getattr(access, "allowed", None) is not False:
+        return None
+    how = "on foot" if plan.travel is Travel.FOOT else "by public transit"
+    return Hit(
+        f"{c.name} does not let pedestrians cross, and you plan to arrive {how}.",
+        "Go by car (a taxi is fine) and set plan.travel to car, or pick a crossing that "
+        "accepts pedestrians ('flagpole crossings --foot').",
+        source=getattr(access, "source", None) or None,
+    )
+
+

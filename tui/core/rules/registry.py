@@ -1,0 +1,136 @@
+"""The rule registry: what a rule returns (``Hit``), what it is (``RuleSpec``), how a group of rules
+registers its checks (``RuleGroup``), and what every check looks at (``Context``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from tui.core.findings import ExpectedPermit, FindingStage, Severity
+from tui.core.policy import Policy
+from tui.core.profile import Profile
+from tui.core.rules.terms import _find_crossing, exemption, expected_permit, term_end
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.crossings import Crossing
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule returns when it fires: the words, and optionally a finer severity or source."""
+
+    message: str
+    advice: str
+    severity: Severity | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One rule of the catalogue: stable id, severity, stage, one-line summary, and its check."""
+
+    id: str
+    severity: Severity
+    stage: FindingStage
+    summary: str
+    """One line; ``{p.…}`` fields are filled from the policy data (see ``summary_for``)."""
+    check: Callable[[Context], Hit | None]
+
+    def summary_for(self, policy: Policy) -> str:
+        """The one-line summary with the policy's current dates and thresholds filled in."""
+        return self.summary.format(p=policy)
+
+    def source(self, policy: Policy) -> str | None:
+        """The URL behind the rule's fact, from the policy data."""
+        return policy.source_for(self.id)
+
+    def to_json(self, policy: Policy) -> dict:
+        """As listed by ``flagpole rules --json``."""
+        return {
+            "id": self.id,
+            "severity": self.severity.value,
+            "stage": self.stage.value,
+            "summary": self.summary_for(policy),
+            "source": self.source(policy),
+        }
+
+
+class RuleGroup:
+    """The rules of one group module, in definition order.
+
+    A group module creates ``RULES = RuleGroup()`` and registers each check with
+    ``@RULES.rule(id, severity, stage, summary)``; the engine lists the group modules in
+    catalogue order (``tui.core.rules.engine.GROUPS``).
+    """
+
+    def __init__(self) -> None:
+        self.specs: list[RuleSpec] = []
+
+    def rule(self, rule_id: str, severity: Severity, stage: FindingStage, summary: str):
+        """Register the decorated function as the check of rule ``rule_id``."""
+
+        def register(check: Callable[[Context], Hit | None]) -> Callable[[Context], Hit | None]:
+            self.specs.append(RuleSpec(rule_id, severity, stage, summary, check))
+            return check
+
+        return register
+
+
+READY = FindingStage.READINESS
+REVIEW = FindingStage.PERMIT_REVIEW
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+class Context:
+    """What the rules look at: the profile, the policy, the moment, and values derived once."""
+
+    def __init__(self, profile: Profile, crossings: Any, policy: Policy, on: datetime):
+        self.profile = profile
+        self.crossings = crossings
+        self.policy = policy
+        self.on = on
+        self.today = on.date()
+        self.program = profile.application.program
+        self.app = profile.application
+
+    @cached_property
+    def term_end(self) -> date | None:
+        """The programme's term end (see ``term_end``)."""
+        return term_end(self.profile, self.today)
+
+    @cached_property
+    def expected(self) -> ExpectedPermit | None:
+        """The expected permit (see ``expected_permit``)."""
+        return expected_permit(self.profile, self.today)
+
+    @cached_property
+    def exemption(self) -> str | None:
+        """The exemption that applies, if any."""
+        return exemption(self.profile)
+
+    @cached_property
+    def banned_period(self) -> bool:
+        """On or after the December 2024 ban, for a work permit programme other than PGWP."""
+        return (
+            self.program.needs_poe_letter
+            and self.today >= self.policy.flagpoling_ban.effective
+        )
+
+    @cached_property
+    def crossing(self) -> Crossing | None:
+        """The planned crossing, when the plan names a known one."""
+        if self.profile.plan is None:
+            return None
+        return _find_crossing(self.crossings, self.profile.plan.crossing)
+
+    @cached_property
+    def term_words(self) -> str:
+        """How the term is described: 'the 24-month term' or 'the expected expiry'."""
+        if self.app.expected_permit_expiry is not None:
+            return "the expected expiry in your application"
+        return f"the {self.app.permit_months}-month term of your programme"
+
+
