@@ -25,9 +25,10 @@ def test_help_lists_every_command(capsys):
         run_cli("--help")
     assert done.value.code == 0
     out = capsys.readouterr().out
-    for command in ("run", "import", "export", "profiles", "check", "crossings", "rules", "history"):
+    commands = ("run", "import", "export", "profiles", "check", "crossings", "airports", "rules", "history")
+    for command in commands:
         assert f"\n    {command} " in out
-    assert len(COMMANDS) == 8
+    assert len(COMMANDS) == 9
 
 
 def test_version(capsys):

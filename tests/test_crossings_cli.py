@@ -188,7 +188,8 @@ def test_ports_without_a_schedule_carry_the_disagreement_note(capsys):
 
 def test_unverified_port_hours_are_flagged(capsys):
     rows = by_id(run_json(capsys, "--at", "2025-03-04T10:00"))
-    assert rows["abbotsford-huntingdon"]["unverified"] is True
+    assert rows["cornwall"]["unverified"] is True  # 24/7 from a second-hand source
+    assert rows["abbotsford-huntingdon"]["unverified"] is False  # 24 h, CBSA quoted
 
 
 @freeze_time("2026-11-26T12:00:00")

@@ -124,12 +124,36 @@ def test_documented_pedestrian_refusals(data):
     } <= refusing  # fmt: skip
 
 
-def test_abbotsford_conflict_is_recorded_strict_and_unverified(data):
+@pytest.mark.parametrize("at", ["2025-06-02T21:00", "2025-06-03T03:00", "2026-12-06T23:59"])
+def test_abbotsford_is_open_at_night_with_the_older_reading_kept_as_a_note(data, at):
     c = data.crossings["abbotsford-huntingdon"]
-    assert any("conflict" in note.lower() for note in c.notes)
-    in_force = [row for row in c.port_hours if row.in_force(date(2025, 6, 1))]
-    assert in_force and all(row.unverified for row in in_force)
-    assert not port_open(c, datetime(2025, 6, 2, 21, 0))  # the stricter 08:00–20:00
+    assert port_open(c, datetime.fromisoformat(at))  # 24 hours, CBSA as quoted by abbynews.com
+    in_force = [row for row in c.port_hours if row.in_force(date.fromisoformat(at[:10]))]
+    assert in_force and not any(row.unverified for row in in_force)
+    assert all("abbynews.com" in row.source for row in in_force)
+    assert any("8:00 PM" in note and "bordercrossinghub" in note for note in c.notes)
+
+
+def test_woodstock_is_named_as_cbsa_names_it_and_found_by_its_old_name(data):
+    c = data.crossings["woodstock"]
+    assert c.name == "Woodstock Road"
+    assert search(data, "Woodstock")[0].id == "woodstock"
+    assert find_crossing(data, "woodstock road").id == "woodstock"
+
+
+def test_windsor_tunnel_24_hours_is_sourced(data):
+    c = data.crossings["windsor-tunnel"]
+    assert port_open(c, datetime(2026, 3, 4, 3, 0))
+    assert all(not row.unverified and "ezbordercrossing.com" in row.source for row in c.port_hours)
+
+
+def test_rechecked_coordinates_stay_approximate_and_say_so(data):
+    for cid in ("woodstock", "cornwall", "nelway"):
+        c = data.crossings[cid]
+        assert c.location.approximate
+        assert any("Re-checked 2026-11-26" in note for note in c.notes), cid
+    assert any("Water Street" in note for note in data.crossings["cornwall"].notes)
+    assert any("16:00" in note for note in data.crossings["nelway"].notes)
 
 
 def test_stale_facts_are_older_than_the_cutoff(data):
@@ -244,8 +268,7 @@ FLAGPOLING_TABLE = [
     # Ports closed at night cut flagpoling before a schedule existed.
     (("aldergrove",), "2024-05-29T07:59", False),
     (("aldergrove",), "2024-05-29T08:00", True),
-    (("abbotsford-huntingdon",), "2024-05-29T21:00", False),
-    (("douglas", "pacific-highway", "boundary-bay"), "2024-05-29T21:00", True),
+    (("abbotsford-huntingdon", "douglas", "pacific-highway", "boundary-bay"), "2024-05-29T21:00", True),
     # Lacolle 221/223 have no schedule: flagpoling follows the new port hours.
     (("lacolle-route-221", "lacolle-route-223"), "2025-01-05T23:00", True),
     (("lacolle-route-221", "lacolle-route-223"), "2025-01-06T23:00", False),

@@ -203,11 +203,16 @@ async def test_the_province_filter_and_the_detail_pane():
         app.screen.query_one("#finder-text", Input).value = "huntingdon"
         await settle(pilot)
         text = detail(app)
-        assert "sources conflict" in text
-        assert "UNVERIFIED" in text
+        assert "open 24 hours" in text and "no longer used" in text  # the older reading, kept
         assert "as of 2026-11-26" in text and "https://" in text
+        assert "Port hours   daily 00:00–24:00" in text
+        app.screen.query_one("#finder-province", Select).value = "ON"
+        app.screen.query_one("#finder-text", Input).value = "cornwall"
+        await settle(pilot)
+        text = detail(app)
+        assert "UNVERIFIED" in text
         assert "? port hours or schedule unverified" in text
-        assert "Port hours   daily 08:00–20:00  UNVERIFIED" in text
+        assert "Port hours   daily 00:00–24:00  UNVERIFIED" in text
 
 
 async def test_nothing_matching_says_how_to_see_more_and_escape_leaves():
@@ -237,11 +242,11 @@ async def test_without_data_it_loads_the_bundled_files_in_a_worker():
         assert load_crossings().get(ids[0]).province == "ON"  # nearest to Toronto first
         table = app.screen.query_one(DataTable)
         tunnel = str(table.get_cell("windsor-tunnel", "name"))
-        assert tunnel.endswith("… †?")  # 80 columns: shortened
+        assert tunnel.endswith("… †")  # 80 columns: shortened
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
         await pilot.pause()
-        assert str(table.get_cell("windsor-tunnel", "name")) == "Windsor (Detroit–Windsor Tunnel) †?"
+        assert str(table.get_cell("windsor-tunnel", "name")) == "Windsor (Detroit–Windsor Tunnel) †"
 
 
 # --- snapshots -------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from tui import __version__
 from tui.core.errors import FlagpoleError
 
 # Each module in tui/commands/ has configure(subparsers) and run(args) -> exit status.
-COMMANDS = ("run", "import_", "export", "profiles", "check", "crossings", "rules", "history")
+COMMANDS = ("run", "import_", "export", "profiles", "check", "crossings", "airports", "rules", "history")
 
 
 class _Parser(argparse.ArgumentParser):
