@@ -15,7 +15,7 @@ from .conftest import PROFILES
 from .test_rules_cases import DELETE, FIRING, RULE_IDS, make, with_issued
 
 DEMO = str(PROFILES / "demo.toml")
-FINDING_KEYS = {"id", "severity", "stage", "message", "advice", "source"}
+FINDING_KEYS = {"id", "severity", "stage", "message", "advice", "source", "say"}  # "say": an addition
 
 
 def check_json(capsys, *argv: str) -> tuple[int, dict]:

@@ -37,6 +37,8 @@ class Finding:
     message: str
     advice: str
     source: str | None = None
+    say: str | None = None
+    """The sentence to say to the officer, word for word, when there is one."""
 
     def to_json(self) -> dict:
         """The finding as in the ``flagpole check --json`` contract."""
@@ -47,6 +49,7 @@ class Finding:
             "message": self.message,
             "advice": self.advice,
             "source": self.source,
+            "say": self.say,
         }
 
 

@@ -30,7 +30,9 @@ def _plan_missing(ctx: Context) -> Hit | None:
     )
 
 
-@_rule("crossing.unknown", ERROR, READY, "The planned crossing is not in the crossings data.")
+@_rule("crossing.unknown", ERROR, READY, "The planned crossing is not in the crossings data.",
+    flagpole_only=True,
+)
 def _crossing_unknown(ctx: Context) -> Hit | None:
     plan = ctx.profile.plan
     if plan is None or ctx.crossings is None or ctx.crossing is not None:
@@ -56,7 +58,9 @@ def _other_crossings(on: datetime) -> str:
     return f"'flagpole crossings --at {on:%Y-%m-%dT%H:%M}' lists the crossings open then."
 
 
-@_rule("crossing.port_closed", ERROR, READY, "The port itself is closed at the planned time.")
+@_rule("crossing.port_closed", ERROR, READY, "The port itself is closed at the planned time.",
+    flagpole_only=True,
+)
 def _port_closed(ctx: Context) -> Hit | None:
     from tui.core import schedule
 
@@ -73,6 +77,7 @@ def _port_closed(ctx: Context) -> Hit | None:
 @_rule(
     "crossing.no_flagpoling", ERROR, READY,
     "The port is open but offers no flagpoling at the planned time; names the next window.",
+    flagpole_only=True,
 )
 def _no_flagpoling(ctx: Context) -> Hit | None:
     from tui.core import schedule
@@ -92,6 +97,7 @@ def _no_flagpoling(ctx: Context) -> Hit | None:
     "crossing.closes_soon", WARNING, READY,
     "Flagpoling is open but ends less than {p.crossing.closes_soon_hours:g} hours after arrival: "
     "your turn may not come.",
+    flagpole_only=True,
 )
 def _closes_soon(ctx: Context) -> Hit | None:
     from tui.core import schedule
@@ -115,6 +121,7 @@ def _closes_soon(ctx: Context) -> Hit | None:
 @_rule(
     "crossing.no_pedestrians", ERROR, READY,
     "Travelling on foot or by transit to a port documented as refusing pedestrians.",
+    flagpole_only=True,
 )
 def _no_pedestrians(ctx: Context) -> Hit | None:
     c, plan = ctx.crossing, ctx.profile.plan

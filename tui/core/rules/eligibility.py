@@ -13,6 +13,7 @@ _rule = RULES.rule
 @_rule(
     "eligibility.flagpoling_ended", ERROR, READY,
     "Since {p.flagpoling_ban.effective} CBSA issues no work permits to flagpolers outside the exempt groups.",
+    flagpole_only=True,
 )
 def _flagpoling_ended(ctx: Context) -> Hit | None:
     if not ctx.banned_period or ctx.exemption is not None:
@@ -64,6 +65,7 @@ def _pgwp_ended(ctx: Context) -> Hit | None:
     "eligibility.exempt", INFO, READY,
     "Exempt from the flagpoling ban of {p.flagpoling_ban.effective}: names the exemption and "
     "the proof to carry.",
+    flagpole_only=True,
 )
 def _exempt(ctx: Context) -> Hit | None:
     if not ctx.banned_period or ctx.exemption is None:
@@ -81,6 +83,7 @@ def _exempt(ctx: Context) -> Hit | None:
     "eligibility.pr_landing_unconfirmed", WARNING, READY,
     "PR landing by flagpoling since {p.flagpoling_ban.effective} is unconfirmed; the PR Portal "
     "is the usual route.",
+    flagpole_only=True,
 )
 def _pr_landing_unconfirmed(ctx: Context) -> Hit | None:
     if ctx.program is not Program.PR_LANDING or ctx.today < ctx.policy.flagpoling_ban.effective:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.findings import Finding, FindingStage, Report
 from tui.core.policy import Policy
-from tui.core.profile import Profile
+from tui.core.profile import PlanRoute, Profile
 from tui.core.rules.registry import Context, RuleSpec
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,9 +44,12 @@ def evaluate(
     Permit-review rules run only when ``[issued_permit]`` is present.
     """
     ctx = Context(profile, crossings, policy, on)
+    flagpoling = profile.route is PlanRoute.FLAGPOLE
     findings: list[Finding] = []
     for spec in CATALOGUE:
         if spec.stage is FindingStage.PERMIT_REVIEW and profile.issued_permit is None:
+            continue
+        if spec.flagpole_only and not flagpoling:
             continue
         hit = spec.check(ctx)
         if hit is None:
@@ -59,6 +62,7 @@ def evaluate(
                 message=hit.message,
                 advice=hit.advice,
                 source=hit.source or spec.source(policy),
+                say=hit.say,
             )
         )
     findings.sort(key=lambda f: (_STAGE_ORDER[f.stage], f.severity.rank, _ORDER[f.id]))

@@ -26,6 +26,8 @@ class Hit:
     advice: str
     severity: Severity | None = None
     source: str | None = None
+    say: str | None = None
+    """The sentence to say, word for word, on its own (not inside ``advice``)."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class RuleSpec:
     summary: str
     """One line; ``{p.…}`` fields are filled from the policy data (see ``summary_for``)."""
     check: Callable[[Context], Hit | None]
+    flagpole_only: bool = False
+    """True for the rules that apply only on the flagpole route (rules.md "Additions")."""
 
     def summary_for(self, policy: Policy) -> str:
         """The one-line summary with the policy's current dates and thresholds filled in."""
@@ -69,11 +73,20 @@ class RuleGroup:
     def __init__(self) -> None:
         self.specs: list[RuleSpec] = []
 
-    def rule(self, rule_id: str, severity: Severity, stage: FindingStage, summary: str):
-        """Register the decorated function as the check of rule ``rule_id``."""
+    def rule(
+        self,
+        rule_id: str,
+        severity: Severity,
+        stage: FindingStage,
+        summary: str,
+        *,
+        flagpole_only: bool = False,
+    ):
+        """Register the decorated function as the check of rule ``rule_id`` (silent on routes
+        other than flagpoling when ``flagpole_only``)."""
 
         def register(check: Callable[[Context], Hit | None]) -> Callable[[Context], Hit | None]:
-            self.specs.append(RuleSpec(rule_id, severity, stage, summary, check))
+            self.specs.append(RuleSpec(rule_id, severity, stage, summary, check, flagpole_only))
             return check
 
         return register
