@@ -66,7 +66,8 @@ class FailurePath:
 
             now = datetime.now().astimezone()
         try:
-            where = f"A report (no personal numbers) is in {write_crash_report(self.data_home, crash_report(cause, now, secrets), now)}."
+            report = write_crash_report(self.data_home, crash_report(cause, now, secrets), now)
+            where = f"A report (no personal numbers) is in {report}."
         except Exception as exc:  # noqa: BLE001 - the report is best effort
             where = f"No report could be written ({type(exc).__name__})."
         self.panic(
@@ -78,12 +79,10 @@ class FailurePath:
         """The passport, policy and IME numbers this app may hold: the open profile's and the
         profile form's."""
         found: list[str] = []
-        profile = self.session.profile if self.session is not None else None
-        if profile is not None:
-            found += [getattr(profile.passport, "number", "")]
-            found += [getattr(getattr(profile, "insurance", None), "policy_number", "") or ""]
-            found += [getattr(getattr(profile, "medical", None), "ime_number", "") or ""]
         try:
+            profile = self.session.profile if self.session is not None else None
+            for section, key in (("passport", "number"), ("insurance", "policy_number"), ("medical", "ime_number")):
+                found.append(str(getattr(getattr(profile, section, None), key, "") or ""))
             from tui.core.profile_form import FIELDS
 
             secret_paths = [f.path for f in FIELDS if f.secret]
