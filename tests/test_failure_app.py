@@ -199,3 +199,16 @@ async def test_the_export_screen_asks_before_replacing_a_file_and_keeps_no_copy(
     assert stat.S_IMODE(os.stat(target.parent).st_mode) == 0o755
     for number in SECRETS:
         assert number not in target.read_text()
+
+
+async def test_reopening_the_same_profile_in_the_same_window_is_not_read_only(tmp_path):
+    store = alex_store(tmp_path)
+    app = FlagpoleApp(store=store, profile_name="alex", clock=CLOCK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = app.session
+        app.open_profile("alex")  # as after saving the profile form or choosing a crossing
+        await wait_until(pilot, lambda: app.session is not first and app.session is not None, "the reopen")
+        await settle(pilot)
+        assert not app.session.read_only
+        assert "Another flagpole window" not in notices(app)

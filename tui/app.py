@@ -134,6 +134,8 @@ class FlagpoleApp(FailurePath, App[int]):
     def open_profile(self, name: str) -> None:
         """Open the stored profile ``name`` (in a worker) and show its journey."""
         self.profile_name = name
+        if self.session is not None:  # release this window's lock so the reopen can write
+            self.session.close()
         self._open_session(name)
         self._remember(last_profile=name)
 

@@ -345,11 +345,13 @@ class Journal:
             self.on_write_error(exc)
 
     def close(self) -> None:
-        """Release the file and its lock (records not yet written are tried once more)."""
+        """Release the file and its lock (records not yet written are tried once more); what
+        is recorded after closing stays in memory only."""
         self.flush()
         if self._closer is not None:
             self._closer()
         self._fd = None
+        self.read_only = True
 
     @property
     def problems(self) -> list[SkippedLine]:
