@@ -114,12 +114,14 @@ def test_export_redact_to_stdout(isolated_home, capsys):
         assert secret not in out
 
 
-def test_export_over_an_existing_file_keeps_it(isolated_home, tmp_path):
+def test_export_over_an_existing_file_needs_force(isolated_home, tmp_path):
     run_cli("import", str(DEMO))
     target = tmp_path / "mine.toml"
     target.write_text("my notes\n")
-    assert run_cli("export", "demo", "-o", str(target)) == 0
-    assert (tmp_path / "mine.toml.prev").read_text() == "my notes\n"
+    assert run_cli("export", "demo", "-o", str(target)) == 2
+    assert target.read_text() == "my notes\n"
+    assert run_cli("export", "demo", "-o", str(target), "--force") == 0
+    assert not (tmp_path / "mine.toml.prev").exists()
 
 
 def test_profiles_lists_what_is_stored(isolated_home, capsys):

@@ -45,8 +45,9 @@ def test_reopening_resumes_stage_ticks_and_fields(store):
     s.go_to("us_office")
     s.tick("us_office", "form_read", True)
     s.set_permit_field("surname", "LINDQVISTT")
+    s.close()  # the app is closed, then opened again
     again = Session.open(store, "demo", CLOCK)
-    assert again.resumed
+    assert again.resumed and not again.read_only
     assert again.current.id == "us_office"
     assert again.state.ticked("us_office", "form_read")
     assert again.permit_values()["surname"] == "LINDQVISTT"

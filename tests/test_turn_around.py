@@ -46,6 +46,7 @@ def test_it_is_recorded_once_per_journey_even_after_a_restart(tmp_path):
     session.go_to("cbsa_office")
     session.go_to("us_office")
     session.go_to("permit_review")
+    session.close()  # a restart
     again = Session.open(ProfileStore(tmp_path), "demo", fixed_clock(NOW))
     again.go_to("us_office")
     again.go_to("done")

@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from tui.core.clock import Clock, system_clock
 from tui.core.storage import ProfileStore
+from tui.failure import FailurePath, disk_words
 from tui.palette import FlagpoleCommands
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,7 +37,7 @@ BENCH_ENV = "FLAGPOLE_EXIT_WHEN_READY"
 then the verdict are on screen, and exits."""
 
 
-class FlagpoleApp(App[int]):
+class FlagpoleApp(FailurePath, App[int]):
     """The flagpole app."""
 
     TITLE = "flagpole"
@@ -63,6 +64,8 @@ class FlagpoleApp(App[int]):
         bundled data folder; ``journey_id`` picks a crossing day other than the planned one."""
         super().__init__()
         self.store = store
+        self.data_home = store.home
+        """Where crash reports go (the demo's throwaway folder is removed at exit)."""
         self.profile_name = profile_name
         self.clock = clock
         self.data_dir = Path(data_dir) if data_dir else None
@@ -92,6 +95,7 @@ class FlagpoleApp(App[int]):
 
     def on_mount(self) -> None:
         """Open the profile, or show the welcome screen; apply the remembered theme."""
+        self._tidy()
         if self.profile_name:
             self._load_settings()
             self.open_profile(self.profile_name)
@@ -130,6 +134,8 @@ class FlagpoleApp(App[int]):
     def open_profile(self, name: str) -> None:
         """Open the stored profile ``name`` (in a worker) and show its journey."""
         self.profile_name = name
+        if self.session is not None:  # release this window's lock so the reopen can write
+            self.session.close()
         self._open_session(name)
         self._remember(last_profile=name)
 
@@ -146,6 +152,9 @@ class FlagpoleApp(App[int]):
         except FlagpoleError as exc:
             self.call_from_thread(self._failed, str(exc))
             return
+        except OSError as exc:
+            self.call_from_thread(self._failed, disk_words(exc, "open the day's journal"))
+            return
         self.call_from_thread(self._session_ready, session)
 
     @work(thread=True, exclusive=True, group="open")
@@ -157,7 +166,13 @@ class FlagpoleApp(App[int]):
         settings = load_settings(self.store.home)
         if apply_theme:
             self.call_from_thread(setattr, self, "theme", settings.theme)
-        names = [p.name for p in self.store.list()]
+        try:
+            names = [p.name for p in self.store.list()]
+        except OSError as exc:
+            names = []
+            self.call_from_thread(
+                self.notify, disk_words(exc, "list the stored profiles"), title="Could not read", severity="error"
+            )
         if settings.last_profile in names:
             names.remove(settings.last_profile)
             names.insert(0, settings.last_profile)
@@ -179,7 +194,10 @@ class FlagpoleApp(App[int]):
     async def _session_ready(self, session: Session) -> None:
         from tui.screens.journey import JourneyScreen
 
+        if self.session is not None and self.session is not session:
+            self.session.close()
         self.session = session
+        session.journal.on_write_error = self._journal_write_failed
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         await self.push_screen(JourneyScreen(session))
@@ -193,6 +211,10 @@ class FlagpoleApp(App[int]):
                 severity="warning",
                 timeout=12,
             )
+        if session.read_only:
+            self.say_read_only()
+        elif session.journal.write_error is not None:
+            self._journal_write_failed(session.journal.write_error)
         # The rules run once the journey is painted, so the first paint does not wait for them.
         self.call_after_refresh(self._journey_painted, session)
 
@@ -331,9 +353,16 @@ class FlagpoleApp(App[int]):
         from tui.core.profile_io import read_profile, save_stored
         from tui.core.resources import demo_profile_path
 
-        home = Path(tempfile.mkdtemp(prefix="flagpole-demo-"))
-        store = ProfileStore(home)
-        save_stored(store, "demo", read_profile(demo_profile_path()))
+        from tui.core.errors import FlagpoleError
+
+        try:
+            home = Path(tempfile.mkdtemp(prefix="flagpole-demo-"))
+            store = ProfileStore(home)
+            save_stored(store, "demo", read_profile(demo_profile_path()))
+        except (OSError, FlagpoleError) as exc:
+            words = disk_words(exc, "set up the demo") if isinstance(exc, OSError) else str(exc)
+            self.call_from_thread(self.notify, words, title="No demo", severity="error")
+            return
         self.call_from_thread(self._switch_to_demo, store)
 
     def _switch_to_demo(self, store: ProfileStore) -> None:
@@ -409,8 +438,11 @@ class FlagpoleApp(App[int]):
         )
 
     def on_unmount(self) -> None:
-        """Remove a demo folder opened from the welcome screen."""
+        """Release the journal (saving what a failed write left); remove a demo folder."""
+        if self.session is not None:
+            self.session.close()
         if self.throwaway_home is not None:
             import shutil
 
             shutil.rmtree(self.throwaway_home, ignore_errors=True)
+

@@ -1,4 +1,4 @@
-"""``flagpole export NAME [--output PATH] [--redact]``: a stored profile as TOML."""
+"""``flagpole export NAME [--output PATH] [--redact] [--force]``: a stored profile as TOML."""
 
 from __future__ import annotations
 
@@ -22,17 +22,22 @@ def configure(subparsers) -> None:
         action="store_true",
         help="mask the passport, insurance policy and medical exam (IME) numbers",
     )
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing output file (no copy of it is kept)"
+    )
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print or write the profile; an existing output file is kept as PATH.prev."""
+    """Print or write the profile; an existing output file is replaced only with --force."""
     from tui.commands.common import store_from
     from tui.core.transfer import export_profile, export_text
 
     store = store_from(args)
     if args.output:
-        out = export_profile(store, args.name, Path(args.output), redact=args.redact)
+        out = export_profile(
+            store, args.name, Path(args.output), redact=args.redact, force=args.force
+        )
         print(f"Wrote {out}.", file=sys.stderr)
     else:
         sys.stdout.write(export_text(store, args.name, redact=args.redact))

@@ -30,17 +30,24 @@ journey record is tiny and must be on disk before the next keypress, so the UI c
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
 import re
+<<<<<<< HEAD
 from collections.abc import Iterable, Mapping
+=======
+import weakref
+from collections.abc import Callable, Iterable, Mapping, Sequence
+>>>>>>> failure-storage
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tui.core.jsonl import append_bytes, append_record, parse_lines
-from tui.core.storage import check_name, ensure_private_dir
+from tui.core.jsonl import append_bytes, append_fd, append_line, encode_record, parse_lines
+from tui.core.storage import check_name, ensure_private_tree, open_private
 
 FORMAT_VERSION = 1
 JOURNEYS_DIR = "journeys"
@@ -282,19 +289,73 @@ def list_journeys(home: Path, profile: str) -> list[str]:
 
 @dataclass
 class Journal:
-    """An open journal file and the state it holds; ``record`` appends and applies at once."""
+    """An open journal file and the state it holds; ``record`` appends and applies at once.
+
+    The opener holds the file's advisory lock until ``close`` (or until the Journal is dropped):
+    a second opener of the same day gets a ``read_only`` Journal that writes nothing.
+    """
 
     path: Path
     state: JourneyState
     torn: SkippedLine | None = None
     """A torn last line found (and moved aside) when the journal was opened."""
+    read_only: bool = False
+    """True when another flagpole holds this journal: records are applied in memory only."""
+    write_error: Exception | None = None
+    """Why the last write failed (None once a write succeeds again)."""
+    unsaved: list[dict[str, Any]] = field(default_factory=list)
+    """Records applied on screen but not yet on disk (a failed write); the next write retries them."""
+    on_write_error: Callable[[Exception], None] | None = field(default=None, repr=False)
+    _fd: int | None = field(default=None, repr=False)
+    _closer: Any = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self._fd is not None:
+            self._closer = weakref.finalize(self, os.close, self._fd)
 
     def record(self, kind: str, at: datetime, **data: Any) -> dict[str, Any]:
-        """Append one record (written, flushed and fsynced before returning) and apply it."""
+        """Apply one record and append it (written, flushed and fsynced before returning).
+
+        A failed write (a full disk, a vanished folder) never raises: the record stays applied
+        in memory, is kept in ``unsaved`` for the next write, ``write_error`` says why, and
+        ``on_write_error`` is called. Read-only: applied in memory, nothing written."""
         rec = make_record(kind, at, **data)
-        append_record(self.path, rec)
         apply(self.state, rec)
+        if not self.read_only:
+            self.unsaved.append(rec)
+            self.flush()
         return rec
+
+    def flush(self) -> bool:
+        """Write the records not yet on disk; True when none is left unsaved."""
+        if self.read_only or not self.unsaved:
+            return not self.unsaved
+        if self._fd is None:
+            self.report_failure(OSError(errno.EBADF, "the journal is closed"))
+            return False
+        try:
+            append_line(self._fd, b"".join(encode_record(r) for r in self.unsaved))
+        except OSError as exc:
+            self.report_failure(exc)
+            return False
+        self.unsaved.clear()
+        self.write_error = None
+        return True
+
+    def report_failure(self, exc: Exception) -> None:
+        """Note a failed write (kept in ``write_error``) and tell ``on_write_error``."""
+        self.write_error = exc
+        if self.on_write_error is not None:
+            self.on_write_error(exc)
+
+    def close(self) -> None:
+        """Release the file and its lock (records not yet written are tried once more); what
+        is recorded after closing stays in memory only."""
+        self.flush()
+        if self._closer is not None:
+            self._closer()
+        self._fd = None
+        self.read_only = True
 
     @property
     def problems(self) -> list[SkippedLine]:
@@ -303,38 +364,61 @@ class Journal:
 
 
 def open_journal(home: Path, profile: str, journey_id: str) -> Journal:
-    """Open (creating the folders) the journal of one crossing day and replay it.
+    """Open (creating the folders, 0700) the journal of one crossing day and replay it.
 
-    A torn last line (no newline at the end and not a complete record) is appended to
-    ``<file>.torn`` and cut from the journal, so later appends start clean; it is returned in
-    ``Journal.torn`` for the UI to report. Never raises on bad content.
+    The journal's advisory lock is taken without waiting; when another flagpole holds it the
+    Journal is ``read_only`` (read as it stands, nothing repaired or written). Holding the lock,
+    a torn last line (no newline at the end and not a complete record) is appended to
+    ``<file>.torn`` and cut from the journal (the size read again under the lock), so later
+    appends start clean; it is returned in ``Journal.torn`` for the UI to report. A link in place
+    of the file or a folder is refused (UnsafePath, its target untouched); OSError when the disk
+    fails. Never raises on bad content.
     """
     path = journal_path(home, profile, journey_id)
-    ensure_private_dir(Path(home))
-    ensure_private_dir(Path(home) / JOURNEYS_DIR)
-    ensure_private_dir(path.parent)
+    ensure_private_tree(Path(home), JOURNEYS_DIR, path.parent.name)
+    fd = open_private(path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raw = b""
-    torn: SkippedLine | None = None
-    if raw and not raw.endswith(b"\n"):
-        cut = raw.rfind(b"\n") + 1
-        tail = raw[cut:]
-        if _complete(tail):
-            append_bytes(path, b"\n")
-            raw += b"\n"
-        else:
-            line_number = raw[:cut].count(b"\n") + 1
-            append_bytes(path.with_name(path.name + TORN_SUFFIX), tail + b"\n")
-            with open(path, "r+b") as handle:
-                handle.truncate(cut)
-                handle.flush()
-                os.fsync(handle.fileno())
-            torn = SkippedLine(line_number, "incomplete last line", tail.decode("utf-8", "replace")[:80])
-            raw = raw[:cut]
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        try:
+            raw = _read_fd(fd)
+        finally:
+            os.close(fd)
+        return Journal(path=path, state=replay(raw.split(b"\n")), read_only=True)
+    try:
+        raw = _read_fd(fd)
+        torn: SkippedLine | None = None
+        if raw and not raw.endswith(b"\n"):
+            cut = raw.rfind(b"\n") + 1
+            tail = raw[cut:]
+            if _complete(tail):
+                append_fd(fd, b"\n")
+                raw += b"\n"
+            else:
+                line_number = raw[:cut].count(b"\n") + 1
+                append_bytes(path.with_name(path.name + TORN_SUFFIX), tail + b"\n")
+                os.ftruncate(fd, cut)
+                os.fsync(fd)
+                torn = SkippedLine(line_number, "incomplete last line", tail.decode("utf-8", "replace")[:80])
+                raw = raw[:cut]
+    except BaseException:
+        os.close(fd)
+        raise
     state = replay(raw.split(b"\n"))
-    return Journal(path=path, state=state, torn=torn)
+    return Journal(path=path, state=state, torn=torn, _fd=fd)
+
+
+def _read_fd(fd: int) -> bytes:
+    """The whole file behind ``fd``, read from the start at its current size."""
+    size = os.fstat(fd).st_size
+    chunks, offset = [], 0
+    while offset < size:
+        chunk = os.pread(fd, size - offset, offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
 
 
 def _complete(tail: bytes) -> bool:

@@ -3,6 +3,7 @@ once, and a torn last line is skipped (and counted), never a crash."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from tui.core.storage import ensure_private_dir
+from tui.core.storage import ensure_private_dir, open_private, write_all
 
 
 @dataclass
@@ -22,32 +23,58 @@ class ReadResult:
 
 
 def append_record(path: Path, record: dict[str, Any]) -> None:
-    """Append ``record`` as one JSON line to ``path`` (0600, folder 0700), flushed and synced.
-
-    If the file ends in a torn line (no newline), the new record starts on a fresh line so it is
-    never glued to the broken one.
-    """
+    """Append ``record`` as one JSON line to ``path`` (0600, folder 0700), flushed and synced,
+    holding the file's advisory lock. Every byte is written or the file is rolled back to its old
+    size and OSError raised (a full disk is never acknowledged). A link in place of the file is
+    refused (UnsafePath). If the file ends in a torn line (no newline), the new record starts on
+    a fresh line so it is never glued to the broken one."""
     path = Path(path)
     ensure_private_dir(path.parent)
-    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+    fd = open_private(path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        size = 0
-    if size:
-        with open(path, "rb") as reader:
-            reader.seek(size - 1)
-            if reader.read(1) != b"\n":
-                line = "\n" + line
-    append_bytes(path, line.encode("utf-8"))
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        append_line(fd, encode_record(record))
+    finally:
+        os.close(fd)
+
+
+def encode_record(record: dict[str, Any]) -> bytes:
+    """One record as a JSON line (UTF-8, ending in a newline)."""
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str) + "\n").encode("utf-8")
+
+
+def append_line(fd: int, line: bytes) -> None:
+    """Append ``line`` to the open file ``fd`` (read-write, append mode, locked by the caller),
+    after a newline if the file ends in a torn line; all or nothing, as ``append_fd``."""
+    size = os.fstat(fd).st_size
+    if size and os.pread(fd, 1, size - 1) != b"\n":
+        line = b"\n" + line
+    append_fd(fd, line)
+
+
+def append_fd(fd: int, data: bytes) -> None:
+    """Append every byte of ``data`` to ``fd`` and fsync, or cut the file back to the size it had
+    and raise OSError (ENOSPC for a write that stops short): never a partial record."""
+    size = os.fstat(fd).st_size
+    try:
+        write_all(fd, data)
+        os.fsync(fd)
+    except BaseException:
+        try:
+            os.ftruncate(fd, size)
+            os.fsync(fd)
+        except OSError:
+            pass
+        raise
 
 
 def append_bytes(path: Path, data: bytes) -> None:
-    """Append ``data`` to ``path`` (created 0600 if needed), written and synced before returning."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    """Append ``data`` to ``path`` (created 0600 if needed; no link followed), holding the
+    file's lock; written and synced before returning, or rolled back and OSError raised."""
+    fd = open_private(Path(path), os.O_RDWR | os.O_CREAT | os.O_APPEND)
     try:
-        os.write(fd, data)
-        os.fsync(fd)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        append_fd(fd, data)
     finally:
         os.close(fd)
 

@@ -23,7 +23,8 @@ from tui.core.profile import (
     StatusKind,
     Travel,
 )
-from tui.core.profile_io import profile_from_dict
+from tui.core.profile_io import dump_profile, profile_from_dict
+from tui.core.storage import ProfileStore, fingerprint
 
 TEXT, DATE, TIME, YESNO, NUMBER, CHOICE, LINES = "text", "date", "time", "yesno", "number", "choice", "lines"
 
@@ -246,3 +247,15 @@ def _plain_words(reason: str) -> str:
             return plain
     reason = reason.replace("expected ", "Expected ", 1) if reason.startswith("expected ") else reason
     return reason[:1].upper() + reason[1:]
+
+
+def store_profile(store: ProfileStore, name: str, profile: Profile, editing: bool, expected: str | None) -> str:
+    """Store the form's profile as ``name`` and return the stored file's new fingerprint.
+
+    A new profile (``editing`` False) is created only if the name is free (FileExists); an
+    edited one replaces the stored file (keeping the previous version) only if that file still
+    has the fingerprint ``expected`` (StoredChanged; None: no check). OSError when the disk fails.
+    """
+    data = dump_profile(profile).encode("utf-8")
+    store.write_bytes(name, data, replace=editing, expected=expected)
+    return fingerprint(data)

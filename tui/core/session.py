@@ -109,6 +109,15 @@ class Session:
         return self.journal.state
 
     @property
+    def read_only(self) -> bool:
+        """True when another flagpole has this day open: nothing here is written to disk."""
+        return self.journal.read_only
+
+    def close(self) -> None:
+        """Release the journal (and its lock) so another window or a restart can write it."""
+        self.journal.close()
+
+    @property
     def problems(self) -> list[SkippedLine]:
         """Journal lines that could not be read when it was opened."""
         return self.journal.problems
@@ -198,6 +207,7 @@ class Session:
     def record_turn_around(self) -> None:
         """Add today's US turn-around (date, crossing, what was handed over) to the border
         history, which outlives the profile, and note in the journal that it was recorded."""
+        from tui.core.errors import FlagpoleError
         from tui.core.history import BorderHistory, TurnAround
 
         now = self.now()
@@ -212,7 +222,13 @@ class Session:
             profile=self.profile_name,
             recorded_at=now,
         )
-        BorderHistory(self.home).record(entry)
+        if self.read_only:
+            return
+        try:
+            BorderHistory(self.home).record(entry)
+        except (OSError, FlagpoleError) as exc:  # the next step forward tries again
+            self.journal.report_failure(exc)
+            return
         self.journal.record("history_recorded", now, day=entry.day.isoformat(), crossing=entry.crossing_id)
 
     def tick(self, stage_id: str, item_id: str, done: bool) -> None:

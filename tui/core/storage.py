@@ -1,23 +1,41 @@
-"""Private, atomic storage of profiles in the user's data folder.
-
-Folder mode 0700, files 0600. A write goes to a temporary file in the same folder, is fsynced and
-renamed over the target; the previous version is kept beside it as ``NAME.toml.prev``. A refused
-or failed write leaves the stored file byte-identical.
+"""Profiles in the user's data folder: ``HOME/profiles/NAME.toml``, written through
+``tui.core.safefile`` (0700/0600, atomic, the previous version kept as ``NAME.toml.prev``,
+one writer at a time, no link followed). The careful-writing helpers are re-exported here.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.errors import FlagpoleError
+from tui.core.safefile import (  # noqa: F401 - re-exported for the rest of the app
+    PREVIOUS_SUFFIX,
+    FileExists,
+    FolderBusy,
+    StoredChanged,
+    UnsafePath,
+    _refuse_link,
+    _require_real_dir,
+    _tighten,
+    atomic_write,
+    ensure_private_dir,
+    ensure_private_tree,
+    folder_lock,
+    open_private,
+    read_private,
+    remove_orphan_temps,
+    write_all,
+    write_locked,
+    write_user_file,
+)
 
 HOME_ENV = "FLAGPOLE_HOME"
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-PREVIOUS_SUFFIX = ".prev"
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+_RESERVED = re.compile(r"(con|prn|aux|nul|com[1-9]|lpt[1-9])", re.IGNORECASE)
 
 
 def default_home() -> Path:
@@ -30,73 +48,28 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_path("flagpole", appauthor=False))
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if needed and make it private to the user (0700)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
-    return path
-
-
-def atomic_write(path: Path, data: bytes, *, keep_previous: bool = True) -> None:
-    """Replace ``path`` with ``data`` atomically (0600), keeping the old content as ``path.prev``.
-
-    If anything fails before the final rename, ``path`` is untouched.
-    """
-    path = Path(path)
-    ensure_private_dir(path.parent)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if keep_previous and path.exists():
-            _copy_private(path, path.with_name(path.name + PREVIOUS_SUFFIX))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _copy_private(src: Path, dst: Path) -> None:
-    """Copy ``src`` to ``dst`` atomically with mode 0600."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(src.read_bytes())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, dst)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+# --- profiles -------------------------------------------------------------------------------------
 
 
 def check_name(name: str) -> str:
-    """Return ``name`` if it is a safe profile name (letters, digits, . _ -), else raise."""
-    if not _NAME.match(name) or ".." in name or name.endswith(".toml"):
+    """Return ``name`` if it is a safe profile name (letters, digits, . _ -, not a reserved
+    device name such as CON or COM1), else raise FlagpoleError."""
+    if not isinstance(name, str) or not _NAME.fullmatch(name) or ".." in name or name.endswith(".toml"):
         raise FlagpoleError(
             f"{name!r} is not a usable profile name: use letters, digits, '-', '_' or '.', "
             "starting with a letter or digit, up to 64 characters (and no '.toml')."
         )
+    if _RESERVED.fullmatch(name.split(".")[0]):
+        raise FlagpoleError(
+            f"{name!r} is not a usable profile name: it is a reserved device name on Windows "
+            "(CON, PRN, AUX, NUL, COM1-9, LPT1-9); choose another."
+        )
     return name
+
+
+def fingerprint(data: bytes) -> str:
+    """A short fingerprint of a file's content, to notice that it changed."""
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -129,7 +102,7 @@ class ProfileStore:
             return []
         found = []
         for path in self.folder.glob("*.toml"):
-            if _NAME.match(path.stem):
+            if _NAME.fullmatch(path.stem) and path.is_file():
                 found.append(StoredProfile(path.stem, path, path.stat().st_mtime))
         return sorted(found, key=lambda p: (-p.modified, p.name))
 
@@ -141,26 +114,58 @@ class ProfileStore:
         return path
 
     def read_bytes(self, name: str) -> bytes:
-        """The stored file's bytes; FlagpoleError when there is no such profile."""
+        """The stored file's bytes (no link followed; tightened to 0600); FlagpoleError when
+        there is no such profile."""
+        path = self.path_for(name)
         try:
-            return self.path_for(name).read_bytes()
+            if self.folder.is_dir():
+                _require_real_dir(self.folder)
+                _tighten(self.folder, 0o700)
+            return read_private(path)
         except FileNotFoundError:
             raise self._missing(name) from None
+
+    def fingerprint(self, name: str) -> str | None:
+        """The stored file's content fingerprint, or None when there is no such profile."""
+        try:
+            return fingerprint(self.read_bytes(name))
+        except FlagpoleError:
+            if not os.path.lexists(self.path_for(name)):
+                return None
+            raise
 
     def _missing(self, name: str) -> FlagpoleError:
         known = ", ".join(p.name for p in self.list()) or "none yet"
         return FlagpoleError(f"No stored profile named {name!r} (stored: {known}).")
 
-    def write_bytes(self, name: str, data: bytes) -> Path:
-        """Store ``data`` as profile ``name`` atomically, keeping the previous version."""
+    def write_bytes(
+        self, name: str, data: bytes, *, replace: bool = True, expected: str | None = None
+    ) -> Path:
+        """Store ``data`` as profile ``name`` atomically under the profiles folder's lock,
+        keeping the previous version. ``replace=False``: create only (FileExists when stored).
+        ``expected``: the fingerprint the caller read; StoredChanged if the file differs now."""
         path = self.path_for(name)
-        ensure_private_dir(self.home)
-        ensure_private_dir(self.folder)
-        atomic_write(path, data)
+        folder = ensure_private_tree(self.home, "profiles")
+        with folder_lock(folder):
+            if expected is not None:
+                try:
+                    current = fingerprint(read_private(path))
+                except FileNotFoundError:
+                    current = None
+                if current != expected:
+                    raise StoredChanged(
+                        f"The stored profile {name!r} changed since it was opened (another flagpole "
+                        "window or an import); nothing was saved."
+                    )
+            write_locked(path, data, replace=replace)
         return path
 
     def delete(self, name: str) -> None:
         """Remove a stored profile, keeping its last content as ``NAME.toml.prev``."""
         path = self.path_for(name)
-        if path.exists():
-            os.replace(path, path.with_name(path.name + PREVIOUS_SUFFIX))
+        if not self.folder.is_dir():
+            return
+        with folder_lock(self.folder):
+            _refuse_link(path)
+            if path.exists():
+                os.replace(path, path.with_name(path.name + PREVIOUS_SUFFIX))

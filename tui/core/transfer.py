@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tui.core.errors import FlagpoleError
 from tui.core.profile_io import dump_profile, load_stored, read_profile
-from tui.core.storage import ProfileStore, atomic_write, check_name
+from tui.core.storage import FileExists, ProfileStore, check_name, write_user_file
 
 
 class ProfileExists(FlagpoleError):
@@ -33,24 +33,28 @@ def import_profile(store: ProfileStore, path: Path, name: str | None = None, *, 
     name = check_name(name or path.stem)
     if store.exists(name) and not force:
         raise ProfileExists(name)
-    store.write_bytes(name, dump_profile(profile).encode("utf-8"))
+    try:  # created atomically under the store's lock: of two imports, one stores
+        store.write_bytes(name, dump_profile(profile).encode("utf-8"), replace=force)
+    except FileExists:
+        raise ProfileExists(name) from None
     return name
 
 
-def export_profile(store: ProfileStore, name: str, output: Path, *, redact: bool = False) -> Path:
-    """Write stored profile ``name`` as TOML to ``output`` (an existing file is kept as ``.prev``).
+def export_profile(
+    store: ProfileStore, name: str, output: Path, *, redact: bool = False, force: bool = False
+) -> Path:
+    """Write stored profile ``name`` as TOML to ``output`` (a new file, 0600).
 
-    With ``redact`` the passport, insurance policy and IME numbers are masked. Returns the path.
+    An existing file is replaced only with ``force`` (FileExists otherwise) and no copy of it is
+    kept; the folder written into is never changed. With ``redact`` the passport, insurance
+    policy and IME numbers are masked. Returns the path.
     """
     text = export_text(store, name, redact=redact)
     out = Path(output).expanduser()
-    if out.is_dir():
-        raise FlagpoleError(f"{out} is a folder; give a file name to export to.")
     try:
-        atomic_write(out, text.encode("utf-8"))
+        return write_user_file(out, text.encode("utf-8"), force=force)
     except OSError as exc:
         raise FlagpoleError(f"Cannot write {out}: {exc.strerror or exc}.") from None
-    return out
 
 
 def export_text(store: ProfileStore, name: str, *, redact: bool = False) -> str:

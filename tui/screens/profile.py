@@ -83,6 +83,7 @@ class ProfileScreen(Screen[str | None]):
         self.result: FormResult | None = None
         self.revealed = False
         self.saved_name: str | None = None
+        self.stored_fingerprint: str | None = None  # as read: a save notices a change since
         self._check_timer: Timer | None = None
         self.touched: set[str] = set()
         """Fields the person changed; a new, blank form only shows their messages (and all
@@ -148,10 +149,12 @@ class ProfileScreen(Screen[str | None]):
         from tui.core.profile_io import load_stored
 
         try:
+            self.stored_fingerprint = self.store.fingerprint(name)
             values = to_form(load_stored(self.store, name))
-        except FlagpoleError as exc:
+        except (FlagpoleError, OSError) as exc:
+            words = f"{exc.strerror or exc} ({exc.filename})" if isinstance(exc, OSError) else str(exc)
             self.app.call_from_thread(
-                self.notify, str(exc), title="Could not read the profile", severity="error"
+                self.notify, words, title="Could not read the profile", severity="error"
             )
             values = to_form(None)
         self.app.call_from_thread(self._fill, values)
@@ -340,25 +343,39 @@ class ProfileScreen(Screen[str | None]):
             self.notify(str(exc), title="Choose a profile name", severity="error")
             self.query_one("#profile-name", Input).focus()
             return
-        if self.profile_name is None and self.store.exists(name):
-            self.notify(
-                f"A profile named {name!r} already exists: choose another name.", severity="error"
-            )
-            return
-        self._save(name, self.result.profile, self.values())
+        self._save(name, self.result.profile, self.values(), check_unchanged=True)
 
     @work(thread=True, exclusive=True, group="profile-save")
-    def _save(self, name: str, profile, values: dict[str, str]) -> None:
-        from tui.core.profile_io import save_stored
+    def _save(self, name: str, profile, values: dict[str, str], check_unchanged: bool) -> None:
+        """Store the profile: a new one only if the name is free, an edited one only if the
+        stored file is still what the form read (unless the person said to overwrite)."""
+        from tui.core.profile_form import store_profile
+        from tui.core.storage import FileExists, StoredChanged
 
+        editing = self.profile_name is not None
+        expected = self.stored_fingerprint if editing and check_unchanged else None
         try:
-            save_stored(self.store, name, profile)
-        except OSError as exc:
-            self.app.call_from_thread(
-                self.notify, f"Could not save: {exc}. Nothing was changed.", severity="error"
-            )
+            self.stored_fingerprint = store_profile(self.store, name, profile, editing, expected)
+        except StoredChanged:
+            self.app.call_from_thread(self._ask_overwrite, name, profile, values)
+            return
+        except (OSError, FlagpoleError) as exc:
+            words = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+            words = f"{name!r} already exists; choose another name" if isinstance(exc, FileExists) else words
+            message = f"Could not save: {words}. Nothing was changed; your changes are still on screen."
+            self.app.call_from_thread(self.notify, message, severity="error")
             return
         self.app.call_from_thread(self._saved, name, values)
+
+    def _ask_overwrite(self, name: str, profile, values: dict[str, str]) -> None:
+        from tui.screens.ask import AskScreen
+
+        detail = (f"Since this form was opened, {name!r} was changed elsewhere (another flagpole window or "
+                  "an import). Save what is on screen over it? The version there now is kept as the previous one.")
+        self.app.push_screen(
+            AskScreen("The stored profile changed", detail, yes="Overwrite", no="Keep editing"),
+            lambda overwrite: overwrite and self._save(name, profile, values, check_unchanged=False),
+        )
 
     def _saved(self, name: str, values: dict[str, str]) -> None:
         self.profile_name = name

@@ -89,6 +89,10 @@ class ImportScreen(Screen[str | None]):
         except FlagpoleError as exc:
             self.app.call_from_thread(self._outcome, f"Not imported. {exc}", True)
             return
+        except OSError as exc:
+            words = f"Not imported: {exc.strerror or exc}. Nothing stored changed."
+            self.app.call_from_thread(self._outcome, words, True)
+            return
         self.app.call_from_thread(self._done, stored)
 
     def _outcome(self, text: str, error: bool) -> None:
@@ -128,8 +132,8 @@ class ExportScreen(Screen[None]):
         with Vertical(classes="transfer-body"):
             yield Static(f"Export the profile {self.profile_name!r}", classes="section-title", markup=False)
             yield Static(
-                "Writes the profile as TOML, the same as 'flagpole export'. An existing file is "
-                "kept beside it as .prev.",
+                "Writes the profile as TOML, the same as 'flagpole export'. Replacing an "
+                "existing file asks first; no copy of it is kept.",
                 classes="hint",
             )
             with Horizontal(classes="transfer-row"):
@@ -164,20 +168,43 @@ class ExportScreen(Screen[None]):
         if not path:
             self._outcome("Type the path of the file to write first.", error=True)
             return
-        self._export(path, self.query_one("#export-redact", Checkbox).value)
+        self._export(path, self.query_one("#export-redact", Checkbox).value, False)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, path: str, redact: bool) -> None:
+    def _export(self, path: str, redact: bool, force: bool) -> None:
         from tui.core.errors import FlagpoleError
+        from tui.core.storage import FileExists
         from tui.core.transfer import export_profile
 
         try:
-            out = export_profile(self.store, self.profile_name, Path(path), redact=redact)
+            out = export_profile(self.store, self.profile_name, Path(path), redact=redact, force=force)
+        except FileExists as exc:
+            self.app.call_from_thread(self._ask_replace, exc.path, redact)
+            return
         except FlagpoleError as exc:
             self.app.call_from_thread(self._outcome, f"Not exported. {exc}", True)
             return
         masked = " with the numbers masked" if redact else " (numbers NOT masked: keep it private)"
         self.app.call_from_thread(self._outcome, f"Wrote {out}{masked}.", False)
+
+    def _ask_replace(self, path: Path, redact: bool) -> None:
+        from tui.screens.ask import AskScreen
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._export(str(path), redact, True)
+            else:
+                self._outcome(f"Not exported: {path} is kept as it was.", True)
+
+        self.app.push_screen(
+            AskScreen(
+                "Replace the existing file?",
+                f"{path} already exists. Replacing it keeps no copy of it.",
+                yes="Replace",
+                no="Keep it",
+            ),
+            answered,
+        )
 
     def _outcome(self, text: str, error: bool) -> None:
         outcome = self.query_one("#export-outcome", Static)
