@@ -35,12 +35,8 @@ import fcntl
 import json
 import os
 import re
-<<<<<<< HEAD
-from collections.abc import Iterable, Mapping
-=======
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
->>>>>>> failure-storage
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
