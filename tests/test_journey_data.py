@@ -1,4 +1,5 @@
-"""data/journey.toml: the six stages as data, sourced facts, documents per programme in order."""
+"""data/journey.toml: the three routes' stages as data, sourced facts, documents per programme in
+order, entries scoped by situation."""
 
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ from tui.core.journey import PROGRAMS, journey_path, load_journey
 
 TITLES = ["Before you go", "US booth", "US office", "CBSA office", "Permit review", "Done"]
 IDS = ["before_you_go", "us_booth", "us_office", "cbsa_office", "permit_review", "done"]
+ROUTE_TITLES = {  # spec/product.md, "Three routes to the same counter"
+    "flagpole": TITLES,
+    "arrival-by-air": ["Before you fly", "Landing and primary inspection", "Immigration desk", "Permit review", "Done"],
+    "by-mail": ["Request", "Waiting for the permit", "Permit review", "Done"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -28,10 +34,25 @@ def test_the_flagpole_route_has_the_six_stages_of_the_spec_in_order(route):
     assert route.stage_ids == IDS
 
 
-def test_special_panels_are_data(route):
-    assert route.stage_with_panel("readiness").id == "before_you_go"
-    assert route.stage_with_panel("permit_review").id == "permit_review"
-    assert route.stage_with_panel("summary").id == "done"
+@pytest.mark.parametrize("route_id", ROUTE_TITLES)
+def test_each_route_has_the_stage_titles_of_the_spec_in_order(data, route_id):
+    assert [s.title for s in data.route(route_id).stages] == ROUTE_TITLES[route_id]
+
+
+@pytest.mark.parametrize("route_id", ROUTE_TITLES)
+def test_special_panels_are_data(data, route_id):
+    route = data.route(route_id)
+    assert route.stage_with_panel("readiness") is route.stages[0]
+    assert route.stage_with_panel("permit_review").title == "Permit review"
+    assert route.stage_with_panel("summary") is route.stages[-1]
+
+
+def test_only_the_flagpole_route_writes_the_border_history(data):
+    assert data.route("flagpole").history_stage == "us_office"
+    for route_id in ("arrival-by-air", "by-mail"):
+        route = data.route(route_id)
+        assert route.history_stage is None
+        assert not any(item.handed_over for stage in route.stages for item in stage.checklist)
 
 
 def test_every_fact_has_a_url_and_a_date(data):
@@ -41,6 +62,63 @@ def test_every_fact_has_a_url_and_a_date(data):
         for fact in facts:
             assert fact.source.startswith("https://"), fact.text
             assert fact.as_of is not None
+            assert fact.unconfirmed or fact.confidence in ("H", "M"), fact.text
+
+
+def _all_words(data) -> str:
+    texts = []
+    for route in data.routes:
+        for stage in route.stages:
+            texts += [e.text for e in (*stage.expect, *stage.say, *stage.documents, *stage.checklist)]
+        texts += [route.fix.title, route.fix.label, *(s.text for s in route.fix.steps)]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize(
+    "overstated",
+    ["only fix", "works from paper", "disputed"],  # domain-facts-update items 11, 10, 3
+)
+def test_no_overstated_claims(data, overstated):
+    assert overstated not in _all_words(data)
+
+
+def test_each_route_has_its_own_fix_with_a_short_label(data):
+    labels = [route.fix.label for route in data.routes]
+    assert len(set(labels)) == len(labels) and all(len(label) <= 70 for label in labels)
+    air = data.fix_steps(data.route("arrival-by-air"), "iec-working-holiday")
+    assert "same airport" in air[0].text and "usual fix" in air[1].text
+
+
+@pytest.mark.parametrize("route_id", ["arrival-by-air", "by-mail"])
+def test_each_new_stage_says_what_to_expect_and_has_a_checklist(data, route_id):
+    route = data.route(route_id)
+    for stage in route.stages:
+        assert data.expect(stage, "iec-working-holiday"), stage.id
+        assert data.checklist(stage, "iec-working-holiday"), stage.id
+
+
+def test_the_airport_desk_asks_for_the_same_documents_as_the_land_border(data):
+    air, land = data.route("arrival-by-air"), data.route("flagpole")
+    for program in PROGRAMS:
+        desk = data.documents(air, air.stage("immigration_desk"), program)
+        assert desk == data.documents(land, land.stage("cbsa_office"), program)
+        assert data.documents(air, air.stage("before_you_fly"), program) == desk
+
+
+def test_arrival_readiness_lives_in_the_checklist(data):
+    before = data.route("arrival-by-air").stage("before_you_fly")
+    items = " ".join(c.text for c in data.checklist(before, "iec-working-holiday"))
+    assert "eTA" in items and "renewed passport" in items
+    assert "arrival date" in items and "within a week of your departure" in items
+    us = {c.id for c in data.checklist(before, "employer-specific", {"us-citizen"})}
+    assert "eta" not in us
+
+
+def test_by_mail_is_for_iec_participants(data):
+    request = data.route("by-mail").stage("request")
+    assert any("A112025" in s.text for s in data.say(request, "iec-coop"))
+    assert any("Only IEC participants" in f.text for f in data.expect(request, "employer-specific"))
+    assert not any("Only IEC participants" in f.text for f in data.expect(request, "iec-coop"))
 
 
 def test_which_us_form_is_handed_over_is_marked_unconfirmed(route):
@@ -107,6 +185,14 @@ def test_the_fix_route_is_guide_5218_and_imm_1436(data, route):
     assert len(data.fix_steps(route, "pr-landing")) < len(steps)
 
 
+def test_when_and_unless_scope_entries_by_situation(data, route):
+    booth = route.stage("us_booth")
+    assert any("withdraw" in s.text for s in data.say(booth, "iec-coop"))
+    assert not any("withdraw" in s.text for s in data.say(booth, "iec-coop", {"us-citizen"}))
+    assert any("US citizen" in s.text for s in data.say(booth, "iec-coop", {"us-citizen"}))
+    assert data.hands_over(route, "iec-coop") and not data.hands_over(route, "iec-coop", {"us-citizen"})
+
+
 def test_navigation_helpers(route):
     assert route.next_id("permit_review") == "done"
     assert route.next_id("done") is None
@@ -136,6 +222,12 @@ def _write(tmp_path, mutate):
         (lambda d: d["routes"][0]["stages"][0].update(documents_from="nowhere"), "documents_from"),
         (lambda d: d["routes"][0]["stages"][0].update(colour="red"), "colour"),
         (lambda d: d["program_groups"].update(bad=["nope"]), "nope"),
+        (lambda d: d["routes"][0]["stages"][0]["expect"][0].update(when=["us-citizn"]), "us-citizn"),
+        (lambda d: d["routes"][0]["stages"][1]["say"][0].update(unless=["status:on-holiday"]), "status:on-holiday"),
+        (lambda d: d["routes"][1]["fix"]["steps"][0].update(programs=["iec-typo"]), "iec-typo"),
+        (lambda d: d["routes"][1]["fix"].pop("label"), "label"),
+        (lambda d: d["routes"][1]["stages"][2].update(documents_from="flagpole/nowhere"), "flagpole/nowhere"),
+        (lambda d: d["routes"][1]["stages"][2].update(documents_from="before_you_fly"), "loops"),
     ],
 )
 def test_a_bad_journey_file_names_the_problem(tmp_path, mutate, fragment):

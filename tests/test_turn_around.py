@@ -29,14 +29,14 @@ def test_leaving_the_us_office_forward_records_what_was_handed_over(tmp_path):
     session.go_to("us_booth")
     session.tick("us_booth", "referral_slip", True)
     session.go_to("us_office")
-    session.tick("us_office", "got_i275", True)
+    session.tick("us_office", "got_administrative_refusal", True)
     assert BorderHistory(tmp_path).read().entries == []
     session.go_to("cbsa_office")
     (entry,) = BorderHistory(tmp_path).read().entries
     assert entry.day == date(2026, 12, 2)
     assert entry.crossing_id == "boundary-bay"
     assert entry.crossing_name == "Boundary Bay"
-    assert entry.handed_over == ("referral slip", "Form I-275 (Withdrawal of Application for Admission)")
+    assert entry.handed_over == ("referral slip", "administrative refusal, with an I-94 record for the day")
     assert entry.profile == "demo"
 
 

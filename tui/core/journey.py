@@ -1,12 +1,15 @@
 """The day as stages, read from ``data/journey.toml`` (``spec/product.md`` "Stages of the day").
 
 Stages are data, not code: titles, what to expect, the sentences to say, the documents to hand
-over per programme (in order) and the checklist. A new route (arriving from abroad at an airport,
-say) is a new ``[[routes]]`` entry in the data file. Plain pydantic, no UI.
+over per programme (in order) and the checklist. Each route (flagpoling, arrival by air, by mail)
+is a ``[[routes]]`` entry in the data file. An entry can be limited to some programmes
+(``programs``) and to some situations (``when`` / ``unless``, tags from
+``tui.core.situation.situation_tags``). Plain pydantic, no UI.
 """
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +18,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from tui.core.errors import InvalidFileError
+
+Tags = AbstractSet[str]
+NO_TAGS: frozenset[str] = frozenset()
 
 JOURNEY_FILE = "journey.toml"
 DEFAULT_ROUTE = "flagpole"
@@ -37,10 +43,14 @@ class _Model(BaseModel):
 
 
 class _Scoped(_Model):
-    """An entry that may apply to some programmes only."""
+    """An entry that may apply to some programmes, or some situations, only."""
 
     programs: tuple[str, ...] = ()
     """Programme ids or group names; empty means every programme."""
+    when: tuple[str, ...] = ()
+    """Situation tags that must ALL hold (``us-citizen``, ``exemption:truck-driver``…)."""
+    unless: tuple[str, ...] = ()
+    """Situation tags of which NONE may hold."""
 
 
 class Fact(_Scoped):
@@ -102,7 +112,9 @@ class Stage(_Model):
     documents: tuple[Fact, ...] = ()
     """Documents, in the order to hand them over."""
     documents_from: str | None = None
-    """Use the documents of another stage (e.g. pack what the CBSA office will ask for)."""
+    """Use the documents of another stage (e.g. pack what the CBSA office will ask for): a stage
+    id of the same route, or ``route/stage`` for another route's (the same documents at an
+    airport desk as at a land-border office)."""
     checklist: tuple[ChecklistItem, ...] = ()
     """Things to tick off."""
 
@@ -119,7 +131,12 @@ class FixRoute(_Model):
     """How to have a permit corrected after leaving the office."""
 
     title: str = Field(min_length=1)
+    """The heading over the steps."""
+    label: str = Field(min_length=1)
+    """A few words naming the fix, for a question or a button
+    ("Ask CBSA at the airport, then by mail (Guide 5218)")."""
     steps: tuple[Fact, ...] = Field(min_length=1)
+    """The steps, in order."""
 
 
 class Route(_Model):
@@ -143,7 +160,8 @@ class Route(_Model):
         if self.history_stage is not None and self.history_stage not in ids:
             raise ValueError(f"history_stage names no stage ({self.history_stage!r})")
         for stage in self.stages:
-            if stage.documents_from is not None and stage.documents_from not in ids:
+            ref = stage.documents_from
+            if ref is not None and "/" not in ref and ref not in ids:
                 raise ValueError(
                     f"stage {stage.id}: documents_from names no stage ({stage.documents_from!r})"
                 )
@@ -204,21 +222,50 @@ class JourneyData(_Model):
 
     @model_validator(mode="after")
     def _programs_known(self) -> JourneyData:
+        from tui.core.situation import KNOWN_TAGS
+
         known = set(PROGRAMS) | set(self.program_groups)
         for route in self.routes:
-            for stage in route.stages:
-                entries = [*stage.expect, *stage.say, *stage.documents, *stage.checklist]
-                for entry in entries:
-                    unknown = sorted(set(entry.programs) - known)
-                    if unknown:
-                        raise ValueError(
-                            f"route {route.id}, stage {stage.id}: unknown programmes or groups "
-                            f"{', '.join(unknown)}"
-                        )
+            scoped: list[tuple[str, _Scoped]] = [
+                (f"stage {stage.id}", entry)
+                for stage in route.stages
+                for entry in (*stage.expect, *stage.say, *stage.documents, *stage.checklist)
+            ]
+            if route.fix is not None:
+                scoped += [("fix", step) for step in route.fix.steps]
+            for where, entry in scoped:
+                unknown = sorted(set(entry.programs) - known)
+                if unknown:
+                    raise ValueError(
+                        f"route {route.id}, {where}: unknown programmes or groups {', '.join(unknown)}"
+                    )
+                unknown = sorted(set(entry.when + entry.unless) - KNOWN_TAGS)
+                if unknown:
+                    raise ValueError(f"route {route.id}, {where}: unknown situation tags {', '.join(unknown)}")
         ids = [r.id for r in self.routes]
         if len(set(ids)) != len(ids):
             raise ValueError("route ids repeat")
+        for route in self.routes:
+            for stage in route.stages:
+                self._documents_stage(route, stage)  # names a stage, no loop
         return self
+
+    def _documents_stage(self, route: Route, stage: Stage) -> tuple[Route, Stage]:
+        """The stage whose documents ``stage`` shows, following ``documents_from`` (ValueError
+        for a reference to nothing, or a loop)."""
+        seen: set[tuple[str, str]] = set()
+        while stage.documents_from is not None:
+            if (route.id, stage.id) in seen:
+                raise ValueError(f"route {route.id}, stage {stage.id}: documents_from loops")
+            seen.add((route.id, stage.id))
+            ref = stage.documents_from
+            route_id, _, stage_id = ref.rpartition("/")
+            try:
+                route = self.route(route_id) if route_id else route
+                stage = route.stage(stage_id)
+            except KeyError:
+                raise ValueError(f"stage {stage.id}: documents_from names no stage ({ref!r})") from None
+        return route, stage
 
     def route(self, route_id: str = DEFAULT_ROUTE) -> Route:
         """The route with this id (KeyError when there is none)."""
@@ -227,8 +274,11 @@ class JourneyData(_Model):
                 return route
         raise KeyError(route_id)
 
-    def applies(self, entry: _Scoped, program: str) -> bool:
-        """Whether an entry applies to ``program`` (no ``programs`` means everyone)."""
+    def applies(self, entry: _Scoped, program: str, tags: Tags = NO_TAGS) -> bool:
+        """Whether an entry applies to ``program`` in the situation ``tags``: no ``programs``
+        means every programme; every ``when`` tag must be in ``tags``, no ``unless`` tag may be."""
+        if not all(tag in tags for tag in entry.when) or any(tag in tags for tag in entry.unless):
+            return False
         if not entry.programs:
             return True
         for name in entry.programs:
@@ -236,28 +286,40 @@ class JourneyData(_Model):
                 return True
         return False
 
-    def expect(self, stage: Stage, program: str) -> list[Fact]:
-        """What to expect at ``stage`` for ``program``, in file order."""
-        return [f for f in stage.expect if self.applies(f, program)]
+    def expect(self, stage: Stage, program: str, tags: Tags = NO_TAGS) -> list[Fact]:
+        """What to expect at ``stage`` for ``program`` in situation ``tags``, in file order."""
+        return [f for f in stage.expect if self.applies(f, program, tags)]
 
-    def say(self, stage: Stage, program: str) -> list[Sentence]:
-        """The sentences to say at ``stage`` for ``program``."""
-        return [s for s in stage.say if self.applies(s, program)]
+    def say(self, stage: Stage, program: str, tags: Tags = NO_TAGS) -> list[Sentence]:
+        """The sentences to say at ``stage`` for ``program`` in situation ``tags``."""
+        return [s for s in stage.say if self.applies(s, program, tags)]
 
-    def documents(self, route: Route, stage: Stage, program: str) -> list[Fact]:
-        """The documents for ``program`` at ``stage``, in order (following ``documents_from``)."""
-        source = route.stage(stage.documents_from) if stage.documents_from else stage
-        return [d for d in source.documents if self.applies(d, program)]
+    def documents(self, route: Route, stage: Stage, program: str, tags: Tags = NO_TAGS) -> list[Fact]:
+        """The documents for ``program`` in situation ``tags`` at ``stage``, in order
+        (following ``documents_from``)."""
+        _, source = self._documents_stage(route, stage)
+        return [d for d in source.documents if self.applies(d, program, tags)]
 
-    def checklist(self, stage: Stage, program: str) -> list[ChecklistItem]:
-        """The checklist items of ``stage`` for ``program``."""
-        return [c for c in stage.checklist if self.applies(c, program)]
+    def checklist(self, stage: Stage, program: str, tags: Tags = NO_TAGS) -> list[ChecklistItem]:
+        """The checklist items of ``stage`` for ``program`` in situation ``tags``."""
+        return [c for c in stage.checklist if self.applies(c, program, tags)]
 
-    def fix_steps(self, route: Route, program: str) -> list[Fact]:
-        """The steps of the route's after-the-fact fix for ``program`` (empty without one)."""
+    def fix_steps(self, route: Route, program: str, tags: Tags = NO_TAGS) -> list[Fact]:
+        """The steps of the route's after-the-fact fix for ``program`` in situation ``tags``
+        (empty without one)."""
         if route.fix is None:
             return []
-        return [s for s in route.fix.steps if self.applies(s, program)]
+        return [s for s in route.fix.steps if self.applies(s, program, tags)]
+
+    def hands_over(self, route: Route, program: str, tags: Tags = NO_TAGS) -> bool:
+        """Whether, in this situation, the route's checklists offer anything the US side hands
+        over (a refusal to record in the border history). False for a US citizen, who is
+        admitted rather than refused, and on routes that do not cross to the US."""
+        return any(
+            item.handed_over
+            for stage in route.stages
+            for item in self.checklist(stage, program, tags)
+        )
 
 
 def journey_path() -> Path:

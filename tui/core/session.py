@@ -27,7 +27,7 @@ from tui.core.journal import (
     open_journal,
 )
 from tui.core.journal_export import ExportContext, FindingLine, export_path
-from tui.core.journey import DEFAULT_ROUTE, ChecklistItem, Fact, JourneyData, Route, Sentence, Stage
+from tui.core.journey import ChecklistItem, Fact, JourneyData, Route, Sentence, Stage
 
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.profile import Profile
@@ -61,13 +61,16 @@ class Session:
         clock: Clock,
         *,
         data_dir: Path | None = None,
-        route_id: str = DEFAULT_ROUTE,
+        route_id: str | None = None,
         journey_id: str | None = None,
     ) -> Session:
         """Load the stored profile and the journey data, and open (or start) the day's journal.
 
         The journey id is the planned crossing date (today's date without a plan), so
-        restarting on the same profile resumes the same day. Blocking: use a worker thread.
+        restarting on the same profile resumes the same day. The route is ``route_id`` when
+        given; else a resumed journey keeps the route it started on (its ``journey_started``
+        record), and a new one takes the profile's ``plan.route`` (flagpole without a plan).
+        Blocking: use a worker thread.
         Raises FlagpoleError/InvalidFileError for a missing or invalid profile or data file.
         """
         from tui.core.journey import load_journey
@@ -75,11 +78,11 @@ class Session:
 
         profile = load_stored(store, profile_name)
         data = load_journey(Path(data_dir) / "journey.toml" if data_dir else None)
-        route = data.route(route_id)
         now = clock()
         if journey_id is None:
             journey_id = journey_id_for(profile.plan.date if profile.plan else None, now.date())
         journal = open_journal(store.home, profile_name, journey_id)
+        route = data.route(_route_id(route_id, journal.state.route, profile, data))
         session = cls(
             profile_name=profile_name,
             profile=profile,
@@ -102,6 +105,12 @@ class Session:
         return session
 
     # --- state ---------------------------------------------------------------------------------
+
+    @property
+    def route_differs_from_plan(self) -> bool:
+        """True when the profile's ``plan.route`` now names another route than the one this
+        (resumed) journey is on: starting the day over switches to it."""
+        return self.profile.route.value != self.route.id
 
     @property
     def state(self) -> JourneyState:
@@ -145,27 +154,34 @@ class Session:
         """Time spent in a stage so far."""
         return self.state.time_in(stage_id, self.now())
 
-    # --- what the stage shows, for this programme -------------------------------------------
+    # --- what the stage shows, for this programme and situation ---------------------------
+
+    @property
+    def tags(self) -> frozenset[str]:
+        """The person's situation tags (``tui.core.situation``), read from the profile."""
+        from tui.core.situation import situation_tags
+
+        return situation_tags(self.profile)
 
     def expect(self, stage: Stage) -> list[Fact]:
         """What to expect at ``stage``."""
-        return self.data.expect(stage, self.program)
+        return self.data.expect(stage, self.program, self.tags)
 
     def say(self, stage: Stage) -> list[Sentence]:
         """What to say at ``stage``."""
-        return self.data.say(stage, self.program)
+        return self.data.say(stage, self.program, self.tags)
 
     def documents(self, stage: Stage) -> list[Fact]:
         """The documents at ``stage``, in order."""
-        return self.data.documents(self.route, stage, self.program)
+        return self.data.documents(self.route, stage, self.program, self.tags)
 
     def checklist(self, stage: Stage) -> list[ChecklistItem]:
         """The checklist of ``stage``."""
-        return self.data.checklist(stage, self.program)
+        return self.data.checklist(stage, self.program, self.tags)
 
     def fix_steps(self) -> list[Fact]:
         """The steps to have a permit fixed after leaving."""
-        return self.data.fix_steps(self.route, self.program)
+        return self.data.fix_steps(self.route, self.program, self.tags)
 
     # --- actions (each recorded first) ------------------------------------------------------
 
@@ -183,11 +199,15 @@ class Session:
         self.journal.record("stage_entered", now, stage=stage_id)
 
     def _leaving_history_stage(self, current: str, going_to: str) -> bool:
+        """Leaving the route's history stage forward, with a turn-around still to record. Only
+        where the US side refuses the person (something to hand over applies): a US citizen
+        is admitted, so nothing goes into their border history."""
         history_stage = self.route.history_stage
         return (
             history_stage == current
             and self.route.index(going_to) > self.route.index(current)
             and not self.turn_around_recorded
+            and self.data.hands_over(self.route, self.program, self.tags)
         )
 
     @property
@@ -331,3 +351,14 @@ class Session:
             fix_title=self.route.fix.title if self.route.fix else "",
             fix_steps=[step.text + (" (unconfirmed)" if step.unconfirmed else "") for step in fix],
         )
+
+
+def _route_id(override: str | None, recorded: str | None, profile: Profile, data: JourneyData) -> str:
+    """The route of the day: the override, else the route a resumed journal started on (when the
+    data still has it), else the profile's ``plan.route``."""
+    if override is not None:
+        return override
+    known = {route.id for route in data.routes}
+    if recorded is not None and recorded in known:
+        return recorded
+    return profile.route.value
