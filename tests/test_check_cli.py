@@ -15,7 +15,7 @@ from .conftest import PROFILES
 from .test_rules_cases import DELETE, FIRING, RULE_IDS, make, with_issued
 
 DEMO = str(PROFILES / "demo.toml")
-FINDING_KEYS = {"id", "severity", "stage", "message", "advice", "source", "say"}  # "say": an addition
+FINDING_KEYS = {"id", "severity", "stage", "message", "advice", "source", "say", "steps", "sources"}  # additions
 
 
 def check_json(capsys, *argv: str) -> tuple[int, dict]:
@@ -46,7 +46,11 @@ def test_demo_json_matches_the_contract(capsys):
         assert f["source"] is None or f["source"].startswith("https://")
     seed = [f for f in out["findings"] if f["id"] == "permit.expiry_matches_poe_letter"]
     assert len(seed) == 1 and seed[0]["stage"] == "permit_review" and seed[0]["severity"] == "error"
-    assert "my permit should run until 2027-12-02. Could you correct it, please?" in seed[0]["advice"]
+    assert seed[0]["say"] == (
+        "The expiry date on my permit is the date on my Port of Entry letter; "
+        "my permit should run until 2027-12-02. Could you correct it, please?"
+    )
+    assert "Could you correct it" not in seed[0]["advice"] and "usual fix" in seed[0]["advice"]
     assert [f["stage"] for f in out["findings"]] == sorted(
         (f["stage"] for f in out["findings"]), key=["readiness", "permit_review"].index
     )
@@ -55,10 +59,11 @@ def test_demo_json_matches_the_contract(capsys):
 @pytest.mark.parametrize(
     ("name", "status", "ready", "ids"),
     [
-        ("demo.toml", 1, True, {"eligibility.exempt", "medical.condition_expected", "permit.expiry_matches_poe_letter"}),
+        ("demo.toml", 1, True, {"eligibility.exempt", "eligibility.appointment_unconfirmed",
+                                "medical.condition_expected", "permit.expiry_matches_poe_letter"}),
         ("iec-insurance-ends-early.toml", 1, False,
          {"eligibility.flagpoling_ended", "insurance.limits_permit", "medical.condition_expected"}),
-        ("iec-ready-with-appointment.toml", 0, True, {"eligibility.exempt"}),
+        ("iec-ready-with-appointment.toml", 0, True, {"eligibility.exempt", "eligibility.appointment_unconfirmed"}),
         ("pr-landing.toml", 0, True, {"eligibility.pr_landing_unconfirmed"}),
         ("us-citizen-employer-specific.toml", 0, True, {"eligibility.exempt"}),
     ],
@@ -115,7 +120,24 @@ def test_human_output_groups_by_severity_in_words(capsys):
     assert "  ERROR  permit.expiry_matches_poe_letter  [permit review]" in out
     assert "  INFO  eligibility.exempt  [readiness]" in out
     assert "What to do:" in out and "2027-12-02" in out
-    assert "WARNINGS" not in out
+    assert "WARNINGS (1)" in out and "  WARNING  eligibility.appointment_unconfirmed" in out
+    assert '    SAY: "The expiry date on my permit' in out
+
+
+def test_human_output_numbers_what_to_do_instead(capsys, tmp_path):
+    import tomllib
+
+    data = tomllib.loads((PROFILES / "iec-insurance-ends-early.toml").read_text("utf-8"))
+    data.setdefault("status", {})["current"] = "iec-work-permit"
+    path = tmp_path / "p.toml"
+    import tomli_w
+
+    path.write_text(tomli_w.dumps(data), "utf-8")
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "      1. Use IRCC's in-Canada process for IEC participants" in out
+    assert "      2. If you do belong to an exempt group" in out
+    assert "Source: https://www.canada.ca/" in out
 
 
 def test_human_output_on_a_not_ready_profile(capsys):
@@ -220,7 +242,7 @@ def test_rules_human(capsys):
     for rule_id in RULE_IDS:
         assert rule_id in out
     assert "READINESS" in out and "PERMIT REVIEW" in out
-    assert "33 rules." in out
+    assert "38 rules." in out
     assert "ERROR    eligibility.flagpoling_ended" in out
 
 

@@ -119,6 +119,24 @@ PGWP = {
     "insurance": DELETE,
     "funds": DELETE,
 }
+KR_PROFESSIONAL = {
+    **EMPLOYER,
+    "person.citizenship": "KR",
+    "passport.country": "KR",
+    "application.exemption": "free-trade-professional",
+}
+"""A Korean citizen claiming the free-trade professional exemption (valid: KR is an FTA country)."""
+GB_PROFESSIONAL = {**KR_PROFESSIONAL, "person.citizenship": "GB", "passport.country": "GB"}
+"""A British citizen claiming the same exemption (invalid: GB is no FTA country)."""
+AT_PORT = {
+    **EMPLOYER,
+    "person.citizenship": "US",
+    "passport.country": "US",
+    "application.exemption": DELETE,
+    "application.basis": "apply-at-port",
+}
+"""A US citizen applying at the port for an employer-specific permit (no offer number yet)."""
+MAINTAINED = {"status": {"current": "maintained"}}
 PR = {"application": {"program": "pr-landing"}, "insurance": DELETE, "funds": DELETE}
 
 
@@ -176,6 +194,26 @@ CASES: list[Case] = [
     Case("eligibility.exempt", True, "us-citizen", _merge(NOT_EXEMPT, {"person.citizenship": "US"})),
     Case("eligibility.exempt", False, "pgwp-with-exemption", _merge(PGWP, {"application.exemption": "truck-driver"})),
     Case("eligibility.exempt", False, "pr-landing-us-citizen", _merge(PR, {"person.citizenship": "US"})),
+    # eligibility.exemption_invalid — free-trade-professional with a citizenship not in the FTA list
+    Case("eligibility.exemption_invalid", True, "gb-citizen", GB_PROFESSIONAL),
+    Case("eligibility.exemption_invalid", False, "kr-citizen", KR_PROFESSIONAL),
+    Case("eligibility.exemption_invalid", False, "other-exemption", {}),
+    Case("eligibility.exemption_invalid", False, "by-air", _merge(GB_PROFESSIONAL, {
+        "plan": {"route": "arrival-by-air", "airport": "yvr", "date": date(2026, 12, 2)}})),
+    # eligibility.appointment_unconfirmed — cbsa-appointment and on >= 2024-12-24
+    Case("eligibility.appointment_unconfirmed", True, "ban-day", ON_2024, BAN_DAY),
+    Case("eligibility.appointment_unconfirmed", False, "day-before", ON_2024, DAY_BEFORE_BAN),
+    Case("eligibility.appointment_unconfirmed", False, "truck-driver", {"application.exemption": "truck-driver"}),
+    Case("eligibility.appointment_unconfirmed", False, "by-mail", {
+        "plan": {"route": "by-mail", "date": date(2026, 12, 2)}}),
+    # status.maintained_lost_on_exit — maintained, not by-mail
+    Case("status.maintained_lost_on_exit", True, "flagpole", MAINTAINED),
+    Case("status.maintained_lost_on_exit", True, "by-air", _merge(MAINTAINED, {
+        "plan": {"route": "arrival-by-air", "airport": "yvr", "date": date(2026, 12, 2)}})),
+    Case("status.maintained_lost_on_exit", False, "by-mail", _merge(MAINTAINED, {
+        "plan": {"route": "by-mail", "date": date(2026, 12, 2)}})),
+    Case("status.maintained_lost_on_exit", False, "visitor", {"status": {"current": "visitor"}}),
+    Case("status.maintained_lost_on_exit", False, "no-status", {}),
     # eligibility.pr_landing_unconfirmed — pr-landing and on >= 2024-12-24
     Case("eligibility.pr_landing_unconfirmed", True, "ban-day", PR, BAN_DAY),
     Case("eligibility.pr_landing_unconfirmed", False, "day-before", PR, DAY_BEFORE_BAN),
@@ -197,6 +235,12 @@ CASES: list[Case] = [
     # poe_letter.not_printed
     Case("poe_letter.not_printed", True, "false", {"application.poe_letter_printed": False}),
     Case("poe_letter.not_printed", False, "true", {}),
+    # apply_at_port.offer_number_missing — apply-at-port, employer-specific, no offer_number
+    Case("apply_at_port.offer_number_missing", True, "no-number", AT_PORT),
+    Case("apply_at_port.offer_number_missing", False, "number", _merge(AT_PORT, {"application.offer_number": "A1234567"})),
+    Case("apply_at_port.offer_number_missing", False, "poe-letter", _merge(AT_PORT, {"application.basis": "poe-letter"})),
+    Case("apply_at_port.offer_number_missing", False, "spousal", _merge(AT_PORT, SPOUSAL, {
+        "person.citizenship": "US", "application.exemption": DELETE})),
     # insurance.missing — IEC without [insurance]
     Case("insurance.missing", True, "iec", {"insurance": DELETE}),
     Case("insurance.missing", False, "present", {}),
@@ -266,6 +310,10 @@ CASES: list[Case] = [
     Case("medical.condition_expected", True, "no-medical", {"medical": DELETE}),
     Case("medical.condition_expected", False, "medical", {}),
     Case("medical.condition_expected", False, "pr-landing", _merge(PR, {"medical": DELETE})),
+    # medical.expired — exam_date + 12 months < on's date (exam 2025-12-02: valid through 2026-12-02)
+    Case("medical.expired", True, "day-after-12-months", {"medical.exam_date": date(2025, 12, 1)}),
+    Case("medical.expired", False, "last-valid-day", {"medical.exam_date": date(2025, 12, 2)}),
+    Case("medical.expired", False, "no-medical", {"medical": DELETE}),
     # permit.expiry_matches_poe_letter — equals the letter's date and > 2 days early
     Case("permit.expiry_matches_poe_letter", True, "demo-story", with_issued(expires=date(2027, 2, 10))),
     Case("permit.expiry_matches_poe_letter", True, "3-days-early",
@@ -317,18 +365,21 @@ CASES: list[Case] = [
 
 RULE_IDS = [
     "eligibility.flagpoling_ended", "eligibility.pgwp_ended", "eligibility.exempt",
+    "eligibility.exemption_invalid", "eligibility.appointment_unconfirmed",
     "eligibility.pr_landing_unconfirmed", "eligibility.spousal_rules_changed",
+    "status.maintained_lost_on_exit",
     "passport.expired", "passport.limits_permit", "poe_letter.expired", "poe_letter.not_printed",
+    "apply_at_port.offer_number_missing",
     "insurance.missing", "insurance.not_started", "insurance.limits_permit",
     "insurance.home_country_only", "insurance.not_printed", "funds.missing",
     "funds.below_minimum", "funds.statement_too_old", "plan.missing", "crossing.unknown",
     "crossing.port_closed", "crossing.no_flagpoling", "crossing.closes_soon",
-    "crossing.no_pedestrians", "medical.condition_expected",
+    "crossing.no_pedestrians", "medical.expired", "medical.condition_expected",
     "permit.expiry_matches_poe_letter", "permit.expiry_too_early", "permit.expiry_after_passport",
     "permit.name_mismatch", "permit.date_of_birth_mismatch", "permit.citizenship_mismatch",
     "permit.kind_mismatch", "permit.employer_mismatch", "permit.medical_condition_printed",
 ]
-"""Every id in spec/rules.md's tables (hard-coded, so the test runs without the spec)."""
+"""Every id in spec/rules.md's tables and "Additions" (hard-coded, so the test runs without the spec)."""
 
 FIRING = {c.rule: c for c in reversed(CASES) if c.fires}
 """One firing case per rule id (the first in CASES)."""

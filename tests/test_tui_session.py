@@ -12,7 +12,7 @@ from tui.core.clock import fixed_clock
 from tui.core.profile_io import read_profile, save_stored
 from tui.core.session import Session
 from tui.core.storage import ProfileStore
-from tui.core.verdict import Verdict, parse_permit, split_advice
+from tui.core.verdict import Verdict, parse_permit
 
 ROOT = Path(__file__).resolve().parent.parent
 CLOCK = fixed_clock(datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc))  # 10:05 at Boundary Bay
@@ -62,10 +62,11 @@ def test_actions_that_change_nothing_are_not_recorded(session):
     assert len(session.state.records) == before
 
 
-def test_the_demo_is_eligible_by_its_cbsa_appointment_and_the_crossing_is_open(session):
+def test_the_demo_is_uncertain_by_its_cbsa_appointment_and_the_crossing_is_open(session):
     verdict = session.verdict
-    assert verdict.eligibility_word == "ELIGIBLE"
-    assert [f.id for f in verdict.eligibility] == ["eligibility.exempt"]
+    # A CBSA appointment is the least certain exemption in 2026 (rules.md "Additions").
+    assert verdict.eligibility_word == "UNCERTAIN"
+    assert {f.id for f in verdict.eligibility} == {"eligibility.exempt", "eligibility.appointment_unconfirmed"}
     status = verdict.status
     assert status.name == "Boundary Bay"
     assert status.flagpoling_open and status.closes_in is not None
@@ -82,9 +83,9 @@ def test_the_demo_permit_is_prefilled_from_the_issued_permit_and_shows_the_poe_l
     assert check.field_word("expires") == "ERROR"
     assert check.field_word("surname") == "ok"
     assert check.expected["expires"] == "2027-12-02"
-    sentence, rest = split_advice(check.findings[0].advice)
-    assert sentence and "2027-12-02" in sentence
-    assert "Guide 5218" in rest
+    seed = check.findings[0]
+    assert seed.say and "2027-12-02" in seed.say
+    assert "Guide 5218" in seed.advice
 
 
 def test_correcting_the_expiry_clears_the_error(session):

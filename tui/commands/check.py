@@ -136,9 +136,13 @@ def _finding_lines(f: Finding, colour: bool, width: int) -> list[str]:
     head = f"  {_paint(word, f.severity.value, colour)}  {f.id}  [{stage}]"
     out = [head]
     out += _wrap(f.message, "    ", width)
+    if f.say:
+        out += _wrap(f'SAY: "{f.say}"', "    ", width)
     out += _wrap("What to do: " + f.advice, "    ", width)
-    if f.source:
-        out.append(f"    Source: {f.source}")
+    for number, step in enumerate(f.steps, start=1):
+        out += _wrap(f"{number}. {step}", "      ", width)
+    for url in dict.fromkeys((*((f.source,) if f.source else ()), *f.sources)):
+        out.append(f"    Source: {url}")
     return out
 
 

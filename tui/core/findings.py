@@ -39,6 +39,10 @@ class Finding:
     source: str | None = None
     say: str | None = None
     """The sentence to say to the officer, word for word, when there is one."""
+    steps: tuple[str, ...] = ()
+    """What to do instead, as a short numbered list (each step one sentence), when there is one."""
+    sources: tuple[str, ...] = ()
+    """The URLs behind the steps (listed under Sources, never inside the words)."""
 
     def to_json(self) -> dict:
         """The finding as in the ``flagpole check --json`` contract."""
@@ -50,6 +54,8 @@ class Finding:
             "advice": self.advice,
             "source": self.source,
             "say": self.say,
+            "steps": list(self.steps),
+            "sources": list(self.sources),
         }
 
 

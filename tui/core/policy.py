@@ -46,7 +46,63 @@ class ExemptionFact(Sourced):
     """One exemption from the December 2024 ban, and the proof to carry for it."""
 
     label: str = Field(min_length=1)
+    short: str = Field(min_length=1)
+    """A few words naming the group, for lists ("US permanent resident")."""
     proof: str = Field(min_length=1)
+
+
+class SpousalChange(CutOver):
+    """The narrowing of spousal open work permits, and who still qualifies, in plain words."""
+
+    criteria: str = Field(min_length=1)
+
+
+class FtaCountry(Sourced):
+    """A citizenship covered by the free-trade professional exemption, and its agreement."""
+
+    agreement: str = Field(min_length=1)
+    note: str = ""
+    also: str | None = None
+
+
+class MedicalValidity(Sourced):
+    """How long upfront medical exam results stay valid (they must be valid on the day of entry)."""
+
+    months: int = Field(gt=0)
+    also: str | None = None
+
+
+class Fee(Sourced):
+    """A fee in Canadian dollars, who pays it and when."""
+
+    cad: int = Field(gt=0)
+    label: str = Field(min_length=1)
+    also: str | None = None
+
+
+class Fees(_Fact):
+    """The fees a person applying at the port meets."""
+
+    employer_compliance: Fee
+    work_permit: Fee
+
+
+class MaintainedStatus(Sourced):
+    """What leaving Canada does to maintained status."""
+
+    also: str | None = None
+
+
+class PrLanding(Sourced):
+    """What to check at the counter when landing as a permanent resident."""
+
+    at_counter: str = Field(min_length=1)
+
+
+class BanNote(Sourced):
+    """The one-line note under the crossings list about the December 2024 ban."""
+
+    text: str = Field(min_length=1)
 
 
 class IecFunds(Sourced):
@@ -74,6 +130,10 @@ class MedicalPolicy(Sourced):
     restricted_occupations: tuple[str, ...] = Field(min_length=1)
     condition_text: str = Field(min_length=1)
     condition_keywords: tuple[str, ...] = Field(min_length=1)
+    results_in_system_days: int = Field(gt=0)
+    """Upfront exam results usually reach the system within this many days."""
+    change_conditions_form: str = Field(min_length=1)
+    """The form to apply for a change of the permit's conditions later (IMM 5710)."""
 
 
 class PolicyRoute(_Fact):
@@ -105,7 +165,13 @@ class Policy(_Fact):
     flagpoling_ban: CutOver
     exemptions: dict[str, ExemptionFact]
     pgwp_cutoff: CutOver
-    spousal_owp_change: CutOver
+    spousal_owp_change: SpousalChange
+    fta_countries: dict[str, FtaCountry] = Field(min_length=1)
+    medical_validity: MedicalValidity
+    fees: Fees
+    maintained_status: MaintainedStatus
+    pr_landing: PrLanding
+    ban_note: BanNote
     iec_funds: IecFunds
     permit_review: PermitReview
     crossing: CrossingPolicy
@@ -121,6 +187,9 @@ class Policy(_Fact):
         missing = sorted(needed - set(self.exemptions))
         if missing:
             raise ValueError(f"exemptions: no entry for {', '.join(missing)}")
+        lower = sorted(k for k in self.fta_countries if not (len(k) == 2 and k.isupper()))
+        if lower:
+            raise ValueError(f"fta_countries: not a two-letter upper-case code: {', '.join(lower)}")
         bad = sorted(k for k, v in self.rule_sources.items() if not v.startswith(("http://", "https://")))
         if bad:
             raise ValueError(f"rule_sources: not a URL for {', '.join(bad)}")

@@ -9,7 +9,6 @@ No UI imports.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -33,18 +32,6 @@ FIELD_FINDINGS: dict[str, tuple[str, ...]] = {
     "conditions": ("permit.medical_condition_printed",),
 }
 """Which permit-review findings concern which field of the form."""
-
-_SAY = re.compile(r'say:\s*"(?P<sentence>[^"]+)"\s*(?P<rest>.*)', re.S)
-
-
-def split_advice(advice: str) -> tuple[str | None, str]:
-    """Split advice into (the sentence to say, the rest): the rules phrase it as
-    ``Before you leave the counter, say: "…"`` followed by what to do after."""
-    match = _SAY.search(advice)
-    if match is None:
-        return None, advice
-    return match.group("sentence").strip(), match.group("rest").strip()
-
 
 def severity_word(severity: Severity) -> str:
     """The word shown beside a finding, readable without colour."""

@@ -1,5 +1,5 @@
 """A finding on screen: its severity as a word (ERROR / WARNING / INFO), the message, the advice,
-and, at the counter, the sentence to say picked out on its own line."""
+the numbered steps of what to do instead, and, at the counter, the sentence to say on its own line."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.core.findings import Finding
-from tui.core.verdict import severity_word, split_advice
+from tui.core.verdict import severity_word
 
 
 class Hanging:
@@ -44,15 +44,18 @@ def labelled(rows: list[tuple[str, str | Text]], label_width: int = 8) -> Hangin
 
 
 def finding_table(finding: Finding, *, say: bool = False) -> Hanging:
-    """The finding as a grid; with ``say`` the sentence to say gets its own ``SAY`` row."""
+    """The finding as a grid: the message, ``DO`` and the advice, each step of what to do
+    instead numbered, then the sources; with ``say`` the finding's sentence to say (if any)
+    gets its own ``SAY`` row before the advice (then labelled ``THEN``)."""
     rows: list[tuple[str, str | Text]] = [(severity_word(finding.severity), finding.message)]
-    sentence, rest = split_advice(finding.advice) if say else (None, finding.advice)
-    if sentence:
-        rows.append(("SAY", Text(f"“{sentence}”", style="bold")))
-        if rest:
-            rows.append(("THEN", rest))
-    elif rest:
-        rows.append(("DO", rest))
+    if say and finding.say:
+        rows.append(("SAY", Text(f"“{finding.say}”", style="bold")))
+        if finding.advice:
+            rows.append(("THEN", finding.advice))
+    elif finding.advice:
+        rows.append(("DO", finding.advice))
+    rows += [(f"{i}.", step) for i, step in enumerate(finding.steps, start=1)]
+    rows += [("SOURCE", url) for url in finding.sources]
     return labelled(rows)
 
 

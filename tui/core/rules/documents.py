@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from tui.core.profile import Program
 from tui.core.rules.registry import ERROR, READY, WARNING, Context, Hit, RuleGroup
+from tui.core.rules.terms import passport_caps_permit
 from tui.core.rules.wording import _cad, _plural, _span
 
 RULES = RuleGroup()
@@ -28,7 +30,7 @@ def _passport_expired(ctx: Context) -> Hit | None:
 )
 def _passport_limits(ctx: Context) -> Hit | None:
     expires, end = ctx.profile.passport.expires, ctx.term_end
-    if end is None or expires >= end:
+    if end is None or expires >= end or not passport_caps_permit(ctx.profile):
         return None
     return Hit(
         f"Your passport expires on {expires}, {_span(expires, end)} before {ctx.term_words} "
@@ -61,6 +63,31 @@ def _poe_letter_not_printed(ctx: Context) -> Hit | None:
     return Hit(
         "Your Port of Entry letter is not printed.",
         "Print it and pack it with your passport: the officer asks for the letter.",
+    )
+
+
+@_rule(
+    "apply_at_port.offer_number_missing", WARNING, READY,
+    "Applying at the port for an employer-specific permit without the employer's "
+    "offer-of-employment number.",
+)
+def _offer_number_missing(ctx: Context) -> Hit | None:
+    if (
+        not ctx.app.applies_at_port
+        or ctx.program is not Program.EMPLOYER_SPECIFIC
+        or ctx.app.offer_number.strip()
+    ):
+        return None
+    fees = ctx.policy.fees
+    compliance, permit = fees.employer_compliance, fees.work_permit
+    return Hit(
+        "You are applying for an employer-specific permit at the port, but your profile has no "
+        "offer-of-employment number: the officer must see your employer's offer in the system "
+        f"and that the {compliance.label} ({_cad(compliance.cad)}) was paid.",
+        f"Ask your employer for the offer-of-employment number from the Employer Portal and "
+        f"proof that they paid the {compliance.label}, and add the number to the profile as "
+        f"application.offer_number. Bring your job offer, proof of your qualifications, and a "
+        f"card to pay the {permit.label} ({_cad(permit.cad)}) at the counter.",
     )
 
 

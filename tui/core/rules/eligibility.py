@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from tui.core.profile import Program
+from tui.core.policy import US_CITIZEN
+from tui.core.profile import Program, StatusKind
 from tui.core.rules.registry import ERROR, INFO, READY, WARNING, Context, Hit, RuleGroup
 from tui.core.rules.wording import PROGRAM_NAMES, _upper_first
+
+CBSA_APPOINTMENT = "cbsa-appointment"
 
 RULES = RuleGroup()
 _rule = RULES.rule
@@ -19,31 +22,66 @@ def _flagpoling_ended(ctx: Context) -> Hit | None:
     if not ctx.banned_period or ctx.exemption is not None:
         return None
     ban = ctx.policy.flagpoling_ban.effective
-    routes = ctx.policy.routes
-    letter = ctx.app.poe_letter_valid_until
-    by_letter = f" before your letter expires on {letter}" if letter else ""
     message = (
         f"Since {ban}, CBSA no longer issues work permits to people who flagpole, and your "
         f"profile ({PROGRAM_NAMES[ctx.program]}) is in no exempt group: on {ctx.today} the "
         "officer will tell you to apply to IRCC instead."
     )
-    if ctx.program.is_iec:
-        iec, elsewhere = routes.iec_in_canada, routes.enter_from_elsewhere
-        advice = (
-            f"If you are in Canada on a valid IEC permit, use {iec.name} ({iec.url}): {iec.how}; "
-            f"do it{by_letter}. Otherwise, {elsewhere.name}{by_letter} ({elsewhere.url})."
-        )
-    else:
-        advice = (
-            f"{_upper_first(routes.apply_to_ircc.name)} ({routes.apply_to_ircc.url}), or "
-            f"{routes.enter_from_elsewhere.name}{by_letter}."
-        )
-    advice += (
-        " If you do belong to an exempt group (US permanent resident, free-trade professional "
-        "or spouse, truck driver on maintained status, CBSA appointment), set "
-        "application.exemption in your profile."
+    steps, sources = _instead(ctx)
+    return Hit(
+        message,
+        "Do not travel to the border for this permit; do one of the steps below instead.",
+        steps=steps,
+        sources=sources,
     )
-    return Hit(message, advice)
+
+
+def _valid_iec_permit_in_canada(ctx: Context) -> bool | None:
+    """True when ``[status]`` says the person holds a valid IEC work permit in Canada, False when
+    it says otherwise, None without ``[status]``."""
+    status = ctx.profile.status
+    if status is None:
+        return None
+    return status.current is StatusKind.IEC_WORK_PERMIT and (
+        status.valid_until is None or status.valid_until >= ctx.today
+    )
+
+
+def _instead(ctx: Context) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What to do instead of flagpoling, chosen by ``[status]``: (numbered steps, their URLs)."""
+    routes = ctx.policy.routes
+    letter = ctx.app.poe_letter_valid_until
+    by_letter = f" before your Port of Entry letter expires on {letter}" if letter else ""
+    iec, elsewhere, ircc = routes.iec_in_canada, routes.enter_from_elsewhere, routes.apply_to_ircc
+    steps: list[str] = []
+    sources: list[str] = []
+    in_canada_on_iec = _valid_iec_permit_in_canada(ctx) if ctx.program.is_iec else False
+    if in_canada_on_iec:
+        steps.append(f"Use {iec.name}: {iec.how}; do it{by_letter}.")
+        sources.append(iec.url)
+    else:
+        if in_canada_on_iec is None:
+            steps.append(
+                f"If you are in Canada on a valid IEC work permit, use {iec.name}: {iec.how} "
+                '(set [status] current = "iec-work-permit" in your profile to plan it).'
+            )
+            sources.append(iec.url)
+        if not ctx.program.is_iec:
+            steps.append(f"{_upper_first(ircc.name)}.")
+            sources.append(ircc.url)
+        steps.append(
+            f"{_upper_first(elsewhere.name)}{by_letter}; to plan that day, set "
+            'plan.route = "arrival-by-air" and plan.airport in your profile.'
+        )
+        sources.append(elsewhere.url)
+    groups = ", ".join(
+        fact.short for key, fact in ctx.policy.exemptions.items() if key != US_CITIZEN
+    )
+    steps.append(
+        f"If you do belong to an exempt group ({groups}), set application.exemption in your "
+        "profile."
+    )
+    return tuple(steps), tuple(dict.fromkeys(sources))
 
 
 @_rule(
@@ -80,6 +118,44 @@ def _exempt(ctx: Context) -> Hit | None:
 
 
 @_rule(
+    "eligibility.exemption_invalid", ERROR, READY,
+    "The free-trade professional exemption is claimed with a citizenship not covered by a "
+    "free-trade agreement.",
+    flagpole_only=True,
+)
+def _exemption_invalid(ctx: Context) -> Hit | None:
+    if not ctx.exemption_invalid:
+        return None
+    countries = ", ".join(ctx.policy.fta_countries)
+    citizenship = ctx.profile.person.citizenship
+    return Hit(
+        "Your profile claims the free-trade professional exemption, but only citizens of the "
+        f"partner countries ({countries}) qualify, and your citizenship is {citizenship}: "
+        "the officer will treat you as not exempt.",
+        "Remove application.exemption unless another exemption applies to you, and plan "
+        "another way to get the permit.",
+    )
+
+
+@_rule(
+    "eligibility.appointment_unconfirmed", WARNING, READY,
+    "The CBSA-appointment exemption covers appointments that already existed; no source "
+    "confirms CBSA books new ones.",
+    flagpole_only=True,
+)
+def _appointment_unconfirmed(ctx: Context) -> Hit | None:
+    if ctx.exemption != CBSA_APPOINTMENT or ctx.today < ctx.policy.flagpoling_ban.effective:
+        return None
+    return Hit(
+        f"Your exemption is a CBSA appointment. The ban of {ctx.policy.flagpoling_ban.effective} "
+        "exempts appointments that already existed; no source confirms that CBSA books new "
+        "flagpoling appointments.",
+        "Carry the written confirmation of your appointment (date, time and port of entry); "
+        "without one, expect to be treated as not exempt.",
+    )
+
+
+@_rule(
     "eligibility.pr_landing_unconfirmed", WARNING, READY,
     "PR landing by flagpoling since {p.flagpoling_ban.effective} is unconfirmed; the PR Portal "
     "is the usual route.",
@@ -92,9 +168,9 @@ def _pr_landing_unconfirmed(ctx: Context) -> Hit | None:
     return Hit(
         f"The flagpoling ban of {ctx.policy.flagpoling_ban.effective} names only work and study "
         "permits, but no source confirms that CBSA still lands permanent residents who flagpole.",
-        f"Check first whether you can confirm your permanent residence through {portal.name} "
-        f"({portal.url}). If you still go, carry your COPR and passport, and be ready to be "
-        "sent back.",
+        f"Check first whether you can confirm your permanent residence through {portal.name}. "
+        "If you still go, carry your COPR and passport, and be ready to be sent back.",
+        sources=(portal.url,),
     )
 
 
@@ -107,10 +183,7 @@ def _spousal_rules_changed(ctx: Context) -> Hit | None:
     if ctx.program is not Program.SPOUSAL_OPEN_WORK_PERMIT or ctx.today < change:
         return None
     return Hit(
-        f"Since {change}, spousal open work permits go only to spouses of students in a "
-        "master's programme of 16 months or more, a doctorate or some professional programmes, "
-        "and to spouses of workers in TEER 0 or 1 (or selected TEER 2 or 3) jobs whose permit "
-        "has at least 16 months left.",
+        f"Since {change}, {ctx.policy.spousal_owp_change.criteria}.",
         "Check that you still qualify before you travel (permits already issued are not "
         "affected); bring proof of your relationship and of your partner's study or job.",
     )

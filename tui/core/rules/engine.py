@@ -13,10 +13,11 @@ from tui.core.rules.registry import Context, RuleSpec
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.crossings import CrossingsData
 
-from tui.core.rules import crossing, documents, eligibility, medical, permit_review
+from tui.core.rules import crossing, documents, eligibility, medical, permit_review, status
 
 GROUPS = (
     eligibility.RULES,
+    status.RULES,
     documents.RULES,
     crossing.RULES,
     medical.RULES,
@@ -63,6 +64,8 @@ def evaluate(
                 advice=hit.advice,
                 source=hit.source or spec.source(policy),
                 say=hit.say,
+                steps=hit.steps,
+                sources=hit.sources,
             )
         )
     findings.sort(key=lambda f: (_STAGE_ORDER[f.stage], f.severity.rank, _ORDER[f.id]))

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
-from tui.core.rules.registry import INFO, READY, WARNING, Context, Hit, RuleGroup
-from tui.core.rules.terms import matches_keyword
+from tui.core.rules.registry import ERROR, INFO, READY, WARNING, Context, Hit, RuleGroup
+from tui.core.rules.terms import add_months, matches_keyword
 
 RULES = RuleGroup()
 _rule = RULES.rule
+
+
+@_rule(
+    "medical.expired", ERROR, READY,
+    "The upfront medical exam's results ({p.medical_validity.months} months) are no longer "
+    "valid on the day of entry.",
+)
+def _medical_expired(ctx: Context) -> Hit | None:
+    medical = ctx.profile.medical
+    if medical is None:
+        return None
+    months = ctx.policy.medical_validity.months
+    valid_until = add_months(medical.exam_date, months)
+    if valid_until >= ctx.today:
+        return None
+    return Hit(
+        f"Your medical exam of {medical.exam_date} was valid for {months} months, until "
+        f"{valid_until}; on {ctx.today} its results no longer count, and they must be valid on "
+        "the day you enter.",
+        "Book a new exam with an IRCC panel physician before you travel and bring the new "
+        "information sheet; with expired results the permit will likely carry the medical "
+        "condition.",
+    )
 
 
 @_rule(
@@ -28,7 +51,7 @@ def _condition_expected(ctx: Context) -> Hit | None:
             "Before you travel, get an upfront medical exam from an IRCC panel physician, "
             "bring the printed information sheet and add [medical] to the profile: the officer "
             "can leave the condition off only when the results are already in the system "
-            "(usually within 30 days of the exam)."
+            f"(usually within {ctx.policy.medical.results_in_system_days} days of the exam)."
         )
         return Hit(message, advice, severity=WARNING)
     advice = (

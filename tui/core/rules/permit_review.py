@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from tui.core.profile import PermitKind
 from tui.core.rules.registry import ERROR, REVIEW, WARNING, Context, Hit, RuleGroup
-from tui.core.rules.terms import matches_keyword, same_name
-from tui.core.rules.wording import PROGRAM_NAMES, _after_leaving, _limit_reason, _limit_words, _say, _span
+from tui.core.rules.terms import matches_keyword, passport_caps_permit, same_name
+from tui.core.rules.wording import (
+    ASK_AT_COUNTER,
+    PROGRAM_NAMES,
+    _after_leaving,
+    _amend_sources,
+    _limit_reason,
+    _limit_words,
+    _span,
+)
 
 RULES = RuleGroup()
 _rule = RULES.rule
@@ -47,11 +55,12 @@ def _expiry_matches_letter(ctx: Context) -> Hit | None:
         f"Your permit expires on {issued.expires}, the last day your Port of Entry letter was "
         f"valid, but it should run until {expected.expires} ({_limit_words(ctx, expected)}): "
         "the officer used the letter's date.",
-        _say(
+        ASK_AT_COUNTER + _after_leaving(ctx),
+        say=(
             "The expiry date on my permit is the date on my Port of Entry letter; my permit "
             f"should run until {expected.expires}. Could you correct it, please?"
-        )
-        + _after_leaving(ctx),
+        ),
+        sources=_amend_sources(ctx),
     )
 
 
@@ -67,11 +76,12 @@ def _expiry_too_early(ctx: Context) -> Hit | None:
     return Hit(
         f"Your permit expires on {issued.expires}, {_span(issued.expires, expected.expires)} "
         f"before the expected {expected.expires} ({_limit_words(ctx, expected)}).",
-        _say(
+        ASK_AT_COUNTER + _after_leaving(ctx),
+        say=(
             f"My permit should run until {expected.expires}, because "
             f"{_limit_reason(ctx, expected)}. Could you correct the expiry date, please?"
-        )
-        + _after_leaving(ctx),
+        ),
+        sources=_amend_sources(ctx),
     )
 
 
@@ -81,16 +91,17 @@ def _expiry_too_early(ctx: Context) -> Hit | None:
 )
 def _expiry_after_passport(ctx: Context) -> Hit | None:
     issued, passport = ctx.profile.issued_permit, ctx.profile.passport
-    if issued is None or issued.expires <= passport.expires:
+    if issued is None or issued.expires <= passport.expires or not passport_caps_permit(ctx.profile):
         return None
     return Hit(
         f"Your permit expires on {issued.expires}, after your passport ({passport.expires}); "
         "permits normally stop at the passport's expiry.",
-        _say(
+        f"Ask the officer to check the expiry date before you leave the counter. Either way, "
+        f"renew your passport before {passport.expires}.",
+        say=(
             f"My permit runs past my passport, which expires on {passport.expires}. Is this "
             "expiry date correct?"
-        )
-        + f" Either way, renew your passport before {passport.expires}.",
+        ),
     )
 
 
@@ -109,11 +120,12 @@ def _name_mismatch(ctx: Context) -> Hit | None:
     return Hit(
         f"The permit reads '{_person_words(issued.surname, issued.given_names)}', but your "
         f"passport reads '{right}'.",
-        _say(
+        ASK_AT_COUNTER + _after_leaving(ctx),
+        say=(
             f"My name on the permit does not match my passport: it should read {right}. "
             "Could you correct it, please?"
-        )
-        + _after_leaving(ctx),
+        ),
+        sources=_amend_sources(ctx),
     )
 
 
@@ -125,11 +137,12 @@ def _dob_mismatch(ctx: Context) -> Hit | None:
     return Hit(
         f"The permit gives your date of birth as {issued.date_of_birth}; your passport says "
         f"{person.date_of_birth}.",
-        _say(
+        ASK_AT_COUNTER + _after_leaving(ctx),
+        say=(
             f"My date of birth on the permit is wrong: it should be {person.date_of_birth}, as "
             "in my passport. Could you correct it, please?"
-        )
-        + _after_leaving(ctx),
+        ),
+        sources=_amend_sources(ctx),
     )
 
 
@@ -141,11 +154,12 @@ def _citizenship_mismatch(ctx: Context) -> Hit | None:
     return Hit(
         f"The permit gives your citizenship as {issued.citizenship}; your passport says "
         f"{person.citizenship}.",
-        _say(
+        ASK_AT_COUNTER + _after_leaving(ctx),
+        say=(
             f"My citizenship on the permit is wrong: it should be {person.citizenship}, as in my "
             "passport. Could you correct it, please?"
-        )
-        + _after_leaving(ctx),
+        ),
+        sources=_amend_sources(ctx),
     )
 
 
@@ -163,7 +177,8 @@ def _kind_mismatch(ctx: Context) -> Hit | None:
     return Hit(
         f"Your permit is printed as {_KIND_WORDS[issued.kind]} permit, but the "
         f"{PROGRAM_NAMES[ctx.program]} programme issues {_KIND_WORDS[wanted]} permit.",
-        _say(
+        ASK_AT_COUNTER,
+        say=(
             f"My programme, {PROGRAM_NAMES[ctx.program]}, gives {_KIND_WORDS[wanted]} work "
             f"permit, but this one is printed as {_KIND_WORDS[issued.kind]} permit. Could you "
             "correct it, please?"
@@ -187,11 +202,12 @@ def _employer_mismatch(ctx: Context) -> Hit | None:
     printed = f"'{issued.employer}'" if issued.employer.strip() else "no employer"
     return Hit(
         f"The permit names {printed}, but your job offer is with '{ctx.app.employer}'.",
-        _say(
+        ASK_AT_COUNTER + _after_leaving(ctx),
+        say=(
             f"The employer on my permit should be {ctx.app.employer}, as in my job offer. "
             "Could you correct it, please?"
-        )
-        + _after_leaving(ctx),
+        ),
+        sources=_amend_sources(ctx),
     )
 
 
@@ -210,11 +226,12 @@ def _condition_printed(ctx: Context) -> Hit | None:
     return Hit(
         f"Your permit carries the medical condition \"{printed}\", although you had an upfront "
         f"medical exam on {medical.exam_date}.",
-        _say(
+        "Ask the officer to remove it before you leave the counter, and show the exam's "
+        "information sheet. Later, it can only be removed by applying to change the permit's "
+        f"conditions ({ctx.policy.medical.change_conditions_form}).",
+        say=(
             f"I had an upfront immigration medical exam on {medical.exam_date}; the results "
             "should be in the system. Could you remove the medical condition, please?"
-        )
-        + " Show the exam's information sheet. Later, it can only be removed by applying to "
-        "change the permit's conditions (IMM 5710).",
+        ),
     )
 

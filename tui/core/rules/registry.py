@@ -28,6 +28,10 @@ class Hit:
     source: str | None = None
     say: str | None = None
     """The sentence to say, word for word, on its own (not inside ``advice``)."""
+    steps: tuple[str, ...] = ()
+    """What to do instead, one sentence per step, no URLs (they go in ``sources``)."""
+    sources: tuple[str, ...] = ()
+    """The URLs behind the steps."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class RuleGroup:
         return register
 
 
+FREE_TRADE_PROFESSIONAL = "free-trade-professional"
+
 READY = FindingStage.READINESS
 REVIEW = FindingStage.PERMIT_REVIEW
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -120,9 +126,23 @@ class Context:
         return expected_permit(self.profile, self.today)
 
     @cached_property
-    def exemption(self) -> str | None:
-        """The exemption that applies, if any."""
+    def claimed_exemption(self) -> str | None:
+        """The exemption the profile claims (see ``exemption``), valid or not."""
         return exemption(self.profile)
+
+    @cached_property
+    def exemption_invalid(self) -> bool:
+        """True when the profile claims the free-trade professional exemption with a citizenship
+        not in the FTA countries (only partner-country citizens qualify)."""
+        return (
+            self.claimed_exemption == FREE_TRADE_PROFESSIONAL
+            and self.profile.person.citizenship not in self.policy.fta_countries
+        )
+
+    @cached_property
+    def exemption(self) -> str | None:
+        """The exemption that applies, if any: the claimed one, unless it is invalid."""
+        return None if self.exemption_invalid else self.claimed_exemption
 
     @cached_property
     def banned_period(self) -> bool:

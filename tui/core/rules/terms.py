@@ -43,15 +43,24 @@ def term_end(profile: Profile, on: date | datetime) -> date | None:
     return None
 
 
+def passport_caps_permit(profile: Profile) -> bool:
+    """False for a US citizen with a US passport (IRCC: the passport cap does not apply to them);
+    True for everyone else: the permit will not run past the passport."""
+    return not (profile.person.citizenship == "US" and profile.passport.country == "US")
+
+
 def expected_permit(profile: Profile, on: date | datetime) -> ExpectedPermit | None:
-    """The earliest of term end, passport expiry and (IEC) insurance end, and what limits it.
+    """The earliest of term end, passport expiry (unless ``passport_caps_permit`` is False) and
+    (IEC) insurance end, and what limits it.
 
     On a tie ``program`` wins, then ``passport``. None where there is no term end.
     """
     end = term_end(profile, on)
     if end is None:
         return None
-    candidates = [(end, "program"), (profile.passport.expires, "passport")]
+    candidates = [(end, "program")]
+    if passport_caps_permit(profile):
+        candidates.append((profile.passport.expires, "passport"))
     if profile.application.program.is_iec and profile.insurance is not None:
         candidates.append((profile.insurance.ends, "insurance"))
     expires, limited_by = min(candidates, key=lambda c: c[0])  # min keeps the first on ties

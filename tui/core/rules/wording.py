@@ -67,13 +67,17 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _say(sentence: str) -> str:
-    return f'Before you leave the counter, say: "{sentence}"'
+ASK_AT_COUNTER = "Ask the officer to correct it before you leave the counter."
+"""The advice of a permit-review finding whose sentence to say is in ``say``."""
 
 
 def _after_leaving(ctx: Context) -> str:
-    route = ctx.policy.routes.amend
-    return f" Once you have left, the only fix is {route.name} ({route.url})."
+    """What to do once the counter is behind you (the URL goes in the finding's sources)."""
+    return f" Once you have left, the usual fix is {ctx.policy.routes.amend.name}."
+
+
+def _amend_sources(ctx: Context) -> tuple[str, ...]:
+    return (ctx.policy.routes.amend.url,)
 
 
 def _limit_reason(ctx: Context, expected: ExpectedPermit) -> str:
