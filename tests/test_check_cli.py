@@ -170,7 +170,7 @@ def test_bad_on_exits_2(capsys, bad):
     assert main(["check", DEMO, "--on", bad]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "--on" in captured.err and "Traceback" not in captured.err
+    assert captured.err.startswith("flagpole: --on: ") and "Traceback" not in captured.err
 
 
 def test_invalid_profile_exits_2_without_output(tmp_path, capsys):
@@ -220,7 +220,7 @@ def test_rules_human(capsys):
     for rule_id in RULE_IDS:
         assert rule_id in out
     assert "READINESS" in out and "PERMIT REVIEW" in out
-    assert "33 rules." in out
+    assert f"{len(RULE_IDS)} rules." in out
     assert "ERROR    eligibility.flagpoling_ended" in out
 
 
