@@ -510,6 +510,9 @@ EXAMPLES = {
     "iec-ready-with-appointment.toml": ({"eligibility.exempt"}, ("2028-12-03", "program")),
     "pr-landing.toml": ({"eligibility.pr_landing_unconfirmed"}, None),
     "us-citizen-employer-specific.toml": ({"eligibility.exempt"}, ("2028-12-07", "program")),
+    "iec-arrival-by-air.toml": (
+        {"insurance.limits_permit", "medical.condition_expected"}, ("2027-06-14", "insurance"),
+    ),
 }
 
 
@@ -521,8 +524,9 @@ def test_every_example_profile_is_covered():
 def test_example_profiles_give_the_promised_findings(name, crossings, policy):
     ids, expected = EXAMPLES[name]
     profile = read_profile(PROFILES / name)
-    on = resolve_on(profile, crossings, None, NOW)
-    report = evaluate(profile, crossings, policy, on)
+    airports = load_airports()
+    on = resolve_on(profile, crossings, None, NOW, airports=airports)
+    report = evaluate(profile, crossings, policy, on, airports=airports)
     assert report.ids() == ids
     if expected is None:
         assert report.expected_permit is None
