@@ -15,7 +15,7 @@ from tui.core.rules import CATALOGUE
 
 from .test_rules_cases import RULE_IDS
 
-NO_SOURCE = {"plan.missing", "crossing.unknown", "crossing.no_pedestrians"}
+NO_SOURCE = {"plan.missing", "crossing.unknown", "crossing.no_pedestrians", "airport.unknown"}
 """Rules with no policy source: nothing to cite, or (pedestrians) the crossing's own source."""
 
 

@@ -78,7 +78,7 @@ def _problems(data: dict):
 
 @pytest.mark.parametrize("current", [k.value for k in StatusKind])
 def test_status_takes_each_documented_value(current):
-    data = load_example("demo.toml")
+    data = load_example("lindqvist-appointment.toml")
     data["status"] = {"current": current, "valid_until": date(2027, 3, 1)}
     profile = profile_from_dict(data)
     assert profile.status.current.value == current
@@ -86,14 +86,14 @@ def test_status_takes_each_documented_value(current):
 
 
 def test_a_misspelt_status_gets_a_did_you_mean():
-    data = load_example("demo.toml")
+    data = load_example("lindqvist-appointment.toml")
     data["status"] = {"current": "maintaned"}
     (where, why), = _refusal(data)
     assert where == "status.current" and "did you mean 'maintained'" in why
 
 
 def test_arrival_by_air_needs_no_crossing():
-    data = load_example("demo.toml")
+    data = load_example("lindqvist-appointment.toml")
     data["plan"] = {"route": "arrival-by-air", "airport": "yvr", "date": date(2026, 12, 2)}
     profile = profile_from_dict(data)
     assert profile.route is PlanRoute.ARRIVAL_BY_AIR
@@ -103,14 +103,14 @@ def test_arrival_by_air_needs_no_crossing():
 
 
 def test_the_flagpole_route_still_needs_a_crossing():
-    data = load_example("demo.toml")
+    data = load_example("lindqvist-appointment.toml")
     del data["plan"]["crossing"]
     (problem,) = _problems(data)
     assert (problem.where, problem.missing) == ("plan", ("crossing",))
 
 
 def test_no_plan_means_the_flagpole_route():
-    data = load_example("demo.toml")
+    data = load_example("lindqvist-appointment.toml")
     del data["plan"]
     assert profile_from_dict(data).route is PlanRoute.FLAGPOLE
 

@@ -30,7 +30,7 @@ DELETE = object()
 
 
 def test_demo_profile_is_valid_and_typed():
-    profile = profile_from_dict(load_example("demo.toml"))
+    profile = profile_from_dict(load_example("lindqvist-appointment.toml"))
     assert profile.application.program is Program.IEC_WORKING_HOLIDAY
     assert profile.passport.expires == date(2032, 5, 20)
     assert profile.plan.arrive == time(10, 30)
@@ -59,7 +59,7 @@ def test_demo_profile_is_valid_and_typed():
     ],
 )
 def test_valid_variations_are_accepted(path, value):
-    profile_from_dict(with_change(load_example("demo.toml"), path, value))
+    profile_from_dict(with_change(load_example("lindqvist-appointment.toml"), path, value))
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_valid_variations_are_accepted(path, value):
     ],
 )
 def test_invalid_values_are_refused_with_path_and_reason(path, value, where, words):
-    data = with_change(load_example("demo.toml"), path, value)
+    data = with_change(load_example("lindqvist-appointment.toml"), path, value)
     with pytest.raises(InvalidFileError) as caught:
         profile_from_dict(data, "x.toml")
     problems = caught.value.problems
@@ -121,7 +121,7 @@ def test_pgwp_needs_no_poe_letter_but_a_length():
 
 
 def test_expected_permit_expiry_can_replace_permit_months():
-    data = load_example("demo.toml")
+    data = load_example("lindqvist-appointment.toml")
     del data["application"]["permit_months"]
     data["application"]["expected_permit_expiry"] = date(2027, 12, 1)
     assert profile_from_dict(data).application.expected_permit_expiry == date(2027, 12, 1)

@@ -168,6 +168,15 @@ def _merge(*parts: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def arrival_at(airport: str) -> dict[str, Any]:
+    """Overrides: arriving by air at ``airport`` on ON's date and time."""
+    return {"plan": {"route": "arrival-by-air", "airport": airport, "date": date(2026, 12, 2),
+                     "arrive": time(10, 30)}}
+
+
+BY_MAIL = {"plan": {"route": "by-mail", "date": date(2026, 12, 2)}}
+IEC_PERMIT = {"status": {"current": "iec-work-permit", "valid_until": date(2027, 3, 1)}}
+
 BAN_DAY = at(2024, 12, 24, 10, 30)  # Tuesday
 DAY_BEFORE_BAN = at(2024, 12, 23, 10, 30)  # Monday
 ON_2024 = {"insurance.starts": date(2024, 1, 1), "funds.statement_date": date(2024, 12, 20)}
@@ -361,12 +370,19 @@ CASES: list[Case] = [
         "Not authorized to work in childcare, primary or secondary school teaching, or health services field occupations"]))),
     Case("permit.medical_condition_printed", False, "other-condition", with_issued(conditions=[
         "Must leave Canada by expiry of status"])),
+    # airport.unknown — arriving by air, plan.airport absent or not in the airports data
+    Case("airport.unknown", True, "misspelt", arrival_at("yvv")),
+    Case("airport.unknown", False, "yvr", arrival_at("yvr")),
+    # mail.not_eligible — by mail without an IEC programme, an IEC permit, still valid
+    Case("mail.not_eligible", True, "no-status", BY_MAIL),
+    Case("mail.not_eligible", False, "valid-iec-permit", _merge(BY_MAIL, IEC_PERMIT)),
 ]
 
 RULE_IDS = [
     "eligibility.flagpoling_ended", "eligibility.pgwp_ended", "eligibility.exempt",
     "eligibility.exemption_invalid", "eligibility.appointment_unconfirmed",
     "eligibility.pr_landing_unconfirmed", "eligibility.spousal_rules_changed",
+    "airport.unknown", "mail.not_eligible",
     "status.maintained_lost_on_exit",
     "passport.expired", "passport.limits_permit", "poe_letter.expired", "poe_letter.not_printed",
     "apply_at_port.offer_number_missing",

@@ -35,7 +35,7 @@ def configure(subparsers) -> None:
         "--on",
         metavar="DATE|DATETIME",
         help="evaluate at this date (keeps the planned arrival time) or moment "
-        "(crossing-local unless it has an offset)",
+        "(local to the crossing or airport unless it has an offset)",
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=run)
@@ -47,22 +47,39 @@ def run(args: argparse.Namespace) -> int:
     from tui.core.clock import system_clock
     from tui.core.policy import load_policy
     from tui.core.profile_io import resolve_profile
+    from tui.core.errors import BadMomentError, FlagpoleError
     from tui.core.rules import evaluate, resolve_on
 
     label, profile = resolve_profile(store_from(args), args.profile)
     policy = load_policy()
-    crossings = None
-    if profile.plan is not None:
-        from tui.core.crossings import load_crossings
-
-        crossings = load_crossings()
-    on = resolve_on(profile, crossings, args.on, system_clock())
-    report = evaluate(profile, crossings, policy, on)
+    crossings, airports = _place_data(profile)
+    try:
+        on = resolve_on(profile, crossings, args.on, system_clock(), airports=airports)
+    except BadMomentError as exc:
+        raise FlagpoleError(f"--on: {exc}") from None
+    report = evaluate(profile, crossings, policy, on, airports=airports)
     if args.json:
         print_json(report_json(label, report))
     else:
         sys.stdout.write(render_text(label, report, colour=_use_colour()))
     return 1 if report.has_errors else 0
+
+
+def _place_data(profile):
+    """(crossings, airports): only the data the profile's route reads, None for the rest."""
+    from tui.core.profile import PlanRoute
+
+    if profile.plan is None:
+        return None, None
+    if profile.route is PlanRoute.ARRIVAL_BY_AIR:
+        from tui.core.airports import load_airports
+
+        return None, load_airports()
+    if profile.route is PlanRoute.FLAGPOLE:
+        from tui.core.crossings import load_crossings
+
+        return load_crossings(), None
+    return None, None
 
 
 def report_json(label: str, report: Report) -> dict:

@@ -73,8 +73,16 @@ def _list(data, args, now) -> int:
     from tui.core.crossings import load_places
     from tui.core.finder import find_statuses, parse_at, parse_near
 
-    at = parse_at(args.at) if args.at else now
-    origin = parse_near(args.near, data, load_places()) if args.near else None
+    from tui.core.errors import BadCoordinatesError, BadMomentError, FlagpoleError, UnknownPlaceError
+
+    try:
+        at = parse_at(args.at) if args.at else now
+    except BadMomentError as exc:
+        raise FlagpoleError(f"--at: {exc}") from None
+    try:
+        origin = parse_near(args.near, data, load_places()) if args.near else None
+    except (UnknownPlaceError, BadCoordinatesError) as exc:
+        raise FlagpoleError(f"--near: {exc}") from None
     statuses = find_statuses(
         data, at, origin=origin, province=args.province, foot=args.foot, open_only=args.open_only
     )

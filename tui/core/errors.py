@@ -45,3 +45,48 @@ class InvalidFileError(FlagpoleError):
         head = f"{self.source}: not a valid {self.kind}."
         lines = [head] + [f"  {p.where}: {p.reason}" for p in self.problems]
         return "\n".join(lines)
+
+
+class BadMomentError(FlagpoleError):
+    """A date or date-and-time that cannot be read (what ``--on`` or ``--at`` was given).
+
+    The message speaks of the value only; a front end adds its own words (the CLI the option's
+    name, a screen its field's label).
+    """
+
+    def __init__(self, value: str, expected: str, message: str | None = None):
+        self.value = value
+        """The text as given."""
+        self.expected = expected
+        """What would be understood, with examples (``a date like 2026-12-02 …``)."""
+        super().__init__(message or f"expected {expected}; got {value!r}.")
+
+
+class UnknownPlaceError(FlagpoleError):
+    """A place name (what ``--near`` was given) that is neither a known place, a crossing, nor
+    coordinates. Carries the closest known names, so each front end can word its own hint."""
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = (), known: tuple[str, ...] = ()):
+        self.name = name
+        """The text as given."""
+        self.suggestions = tuple(suggestions)
+        """The closest known place names, best first (possibly none)."""
+        self.known = tuple(known)
+        """Every known place name."""
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(
+            f"unknown place {name!r}.{hint} Give LAT,LON (e.g. 49.05,-123.0), a crossing, or "
+            f"one of: {', '.join(self.known)}."
+        )
+
+
+class BadCoordinatesError(FlagpoleError):
+    """Coordinates (``LAT,LON``) outside the globe's ranges, as given for a place."""
+
+    def __init__(self, value: str):
+        self.value = value
+        """The text as given."""
+        super().__init__(
+            f"{value!r} is not a latitude,longitude (latitude -90..90, "
+            "longitude -180..180; west is negative, e.g. 49.05,-123.0)."
+        )

@@ -22,7 +22,12 @@ from tui.core.crossings import (
     normalize,
     search,
 )
-from tui.core.errors import FlagpoleError
+from tui.core.errors import (
+    BadCoordinatesError,
+    BadMomentError,
+    FlagpoleError,
+    UnknownPlaceError,
+)
 
 PROVINCE_ORDER = ("YT", "NT", "NU", "BC", "AB", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL")
 
@@ -187,29 +192,28 @@ def status_notes(data: CrossingsData, status: CrossingStatus) -> list[str]:
 
 
 def parse_at(text: str) -> datetime:
-    """An ISO date-time (naive = each crossing's local time), or a date alone (12:00 local)."""
+    """An ISO date-time (naive = each crossing's local time), or a date alone (12:00 local);
+    BadMomentError otherwise."""
     value = text.strip()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             return datetime.combine(date.fromisoformat(value), time(12, 0))
         return datetime.fromisoformat(value)
     except ValueError:
-        raise FlagpoleError(
-            f"--at: {text!r} is not a date and time; expected e.g. 2025-03-04T10:00 "
-            "(crossing-local) or 2025-03-04T10:00-05:00"
+        expected = "e.g. 2025-03-04T10:00 (crossing-local) or 2025-03-04T10:00-05:00"
+        raise BadMomentError(
+            text, expected, f"{text!r} is not a date and time; expected {expected}"
         ) from None
 
 
 def parse_near(text: str, data: CrossingsData, places: tuple[Place, ...]) -> Origin:
-    """An Origin from "LAT,LON", a place name, or a crossing id/name; FlagpoleError otherwise."""
+    """An Origin from "LAT,LON", a place name, or a crossing id/name; BadCoordinatesError for
+    coordinates out of range, UnknownPlaceError for anything else."""
     match = re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*", text)
     if match:
         lat, lon = float(match.group(1)), float(match.group(2))
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise FlagpoleError(
-                f"--near: {text!r} is not a latitude,longitude (latitude -90..90, "
-                "longitude -180..180; west is negative, e.g. 49.05,-123.0)."
-            )
+            raise BadCoordinatesError(text)
         return Origin(f"{lat:g},{lon:g}", lat, lon)
     place = find_place(places, text)
     if place is not None:
@@ -220,11 +224,8 @@ def parse_near(text: str, data: CrossingsData, places: tuple[Place, ...]) -> Ori
         crossing = None
     if crossing is not None:
         return Origin(crossing.name, crossing.location.lat, crossing.location.lon)
-    close = closest_places(places, text)
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    raise FlagpoleError(
-        f"--near: unknown place {text!r}.{hint} Give LAT,LON (e.g. 49.05,-123.0), a crossing, or "
-        f"one of: {', '.join(p.name for p in places)}."
+    raise UnknownPlaceError(
+        text, tuple(closest_places(places, text)), tuple(p.name for p in places)
     )
 
 

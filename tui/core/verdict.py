@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,24 +104,41 @@ class Verdict:
     readiness: Report
     crossing: Any = None
     _status: PlannedCrossingStatus | None = None
+    airports: Any = None
+    """The airports data, loaded only on the arrival-by-air route (else None)."""
+    airport: Any = None
+    """The planned airport on the arrival-by-air route, when the airports data knows it."""
 
     @classmethod
     def build(cls, profile: Profile, now: datetime, data_dir: Path | None = None) -> Verdict:
-        """Load the crossings data and the policy, find the planned moment, run the rules.
+        """Load the crossings data, the policy and (arriving by air) the airports data, find
+        the planned moment of the profile's route, run the rules.
 
         Blocking (file reads and imports): call from a worker thread.
         """
         from tui.core.crossings import load_crossings
         from tui.core.policy import load_policy
+        from tui.core.profile import PlanRoute
         from tui.core.rules import evaluate, resolve_on
 
         crossings = load_crossings(Path(data_dir) / "crossings.toml" if data_dir else None)
         policy = load_policy(Path(data_dir) / "policy.toml" if data_dir else None)
-        on = resolve_on(profile, crossings, None, now)
-        report = evaluate(profile, crossings, policy, on)
-        crossing = crossings.get(profile.plan.crossing) if profile.plan else None
-        verdict = cls(crossings=crossings, policy=policy, on=on, readiness=report, crossing=crossing)
-        verdict._status = verdict._crossing_status(profile)
+        airports = airport = crossing = None
+        if profile.plan is not None and profile.route is PlanRoute.ARRIVAL_BY_AIR:
+            from tui.core.airports import load_airports
+
+            airports = load_airports(Path(data_dir) / "airports.toml" if data_dir else None)
+            airport = airports.get(profile.plan.airport) if profile.plan.airport else None
+        elif profile.plan is not None and profile.route is PlanRoute.FLAGPOLE:
+            crossing = crossings.get(profile.plan.crossing)
+        on = resolve_on(profile, crossings, None, now, airports=airports)
+        report = evaluate(profile, crossings, policy, on, airports=airports)
+        verdict = cls(
+            crossings=crossings, policy=policy, on=on, readiness=report, crossing=crossing,
+            airports=airports, airport=airport,
+        )
+        if profile.route is PlanRoute.FLAGPOLE:
+            verdict._status = verdict._crossing_status(profile)
         return verdict
 
     # --- readiness ---------------------------------------------------------------------------
@@ -153,16 +170,24 @@ class Verdict:
 
     @property
     def status(self) -> PlannedCrossingStatus | None:
-        """The planned crossing at the planned moment (None without a plan)."""
+        """The planned crossing at the planned moment (None without a plan, or on a route
+        other than flagpoling)."""
         return self._status
 
-    def local_now(self, now: datetime) -> datetime:
-        """``now`` in the planned crossing's time zone (the system's when unknown)."""
-        if self.crossing is None:
-            return now.astimezone()
-        from tui.core.schedule import local
+    @property
+    def zone(self) -> tzinfo | None:
+        """The time zone of the day's place, for a header clock: the planned crossing's, or
+        the airport's on the arrival-by-air route; None (the system's) otherwise."""
+        if self.airport is not None:
+            return self.airport.zone
+        if self.crossing is not None:
+            return self.crossing.tz
+        return None
 
-        return local(self.crossing, now)
+    def local_now(self, now: datetime) -> datetime:
+        """``now`` in the zone of the day's place (see ``zone``; the system's when unknown)."""
+        zone = self.zone
+        return now.astimezone(zone) if zone is not None else now.astimezone()
 
     def _crossing_status(self, profile: Profile) -> PlannedCrossingStatus | None:
         plan = profile.plan
@@ -224,7 +249,7 @@ class Verdict:
         from tui.core.rules import evaluate
 
         candidate = profile.model_copy(update={"issued_permit": permit})
-        report = evaluate(candidate, self.crossings, self.policy, self.on)
+        report = evaluate(candidate, self.crossings, self.policy, self.on, airports=self.airports)
         return PermitCheck(
             findings=tuple(report.by_stage(FindingStage.PERMIT_REVIEW)), expected=expected, values=dict(values)
         )

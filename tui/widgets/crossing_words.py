@@ -11,7 +11,7 @@ from datetime import datetime
 
 from rich.console import RenderableType
 
-from tui.core.errors import FlagpoleError
+from tui.core.errors import FlagpoleError, UnknownPlaceError
 from tui.core.finder import CrossingStatus, flagpoling_now_words, marks_of
 
 MARKS = {
@@ -80,12 +80,11 @@ def name_cell(status: CrossingStatus, width: int) -> str:
 
 
 def place_message(error: FlagpoleError) -> str:
-    """The core's "--near" message for a screen: no CLI option name, and the short way to write a
-    place instead of the list of every known place."""
-    text = str(error).removeprefix("--near: ")
-    text = text[0].upper() + text[1:] if text else text
-    head, sep, _ = text.partition(" Give LAT,LON")
-    if sep:
+    """A place not understood, in the screen's words: the did-you-mean and the short way to
+    write a place (not the list of every known place)."""
+    if isinstance(error, UnknownPlaceError):
+        close = f" Did you mean: {', '.join(error.suggestions)}?" if error.suggestions else ""
         hint = "Type a town (Vancouver, Montréal…), a crossing, or LAT,LON like 49.05,-123.0."
-        text = f"{head} {hint}"
-    return text
+        return f"Unknown place {error.name!r}.{close} {hint}"
+    text = str(error)
+    return text[0].upper() + text[1:] if text else text

@@ -7,7 +7,8 @@ severity, stage, summary); adding a rule is adding one function. Module map:
 - ``terms``: the terms of rules.md (term end, expected permit, exemption, names, ``on``);
 - ``registry``: ``Hit``, ``RuleSpec``, ``RuleGroup`` and the ``Context`` every check reads;
 - ``wording``: the wording helpers shared by the rules;
-- ``eligibility``, ``documents``, ``crossing``, ``medical``, ``permit_review``: the rules;
+- ``eligibility``, ``route``, ``documents``, ``crossing``, ``medical``, ``permit_review``: the rules
+  (``route``: the airport of an arrival by air, who may ask for the permit by mail);
 - ``engine``: ``GROUPS`` (the group modules in catalogue order), ``CATALOGUE``, ``evaluate``.
 """
 

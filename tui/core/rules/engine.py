@@ -11,12 +11,14 @@ from tui.core.profile import PlanRoute, Profile
 from tui.core.rules.registry import Context, RuleSpec
 
 if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.airports import AirportsData
     from tui.core.crossings import CrossingsData
 
-from tui.core.rules import crossing, documents, eligibility, medical, permit_review, status
+from tui.core.rules import crossing, documents, eligibility, medical, permit_review, route, status
 
 GROUPS = (
     eligibility.RULES,
+    route.RULES,
     status.RULES,
     documents.RULES,
     crossing.RULES,
@@ -36,15 +38,22 @@ _STAGE_ORDER = {FindingStage.READINESS: 0, FindingStage.PERMIT_REVIEW: 1}
 
 
 def evaluate(
-    profile: Profile, crossings: CrossingsData | None, policy: Policy, on: datetime
+    profile: Profile,
+    crossings: CrossingsData | None,
+    policy: Policy,
+    on: datetime,
+    *,
+    airports: AirportsData | None = None,
 ) -> Report:
-    """Run every rule on ``profile`` at the moment ``on`` (aware, in the crossing's zone).
+    """Run every rule on ``profile`` at the moment ``on`` (aware, in the place's zone: see
+    ``resolve_on``).
 
     ``crossings`` is the crossings data (``CrossingsData``; a plain mapping of id to crossing
-    also works); with None the crossing rules stay silent. Pure: reads no clock and no file.
+    also works); with None the crossing rules stay silent. ``airports`` is the airports data;
+    with None the airport rule stays silent. Pure: reads no clock and no file.
     Permit-review rules run only when ``[issued_permit]`` is present.
     """
-    ctx = Context(profile, crossings, policy, on)
+    ctx = Context(profile, crossings, policy, on, airports)
     flagpoling = profile.route is PlanRoute.FLAGPOLE
     findings: list[Finding] = []
     for spec in CATALOGUE:

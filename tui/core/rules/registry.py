@@ -12,9 +12,16 @@ from typing import TYPE_CHECKING, Any
 from tui.core.findings import ExpectedPermit, FindingStage, Severity
 from tui.core.policy import Policy
 from tui.core.profile import Profile
-from tui.core.rules.terms import _find_crossing, exemption, expected_permit, term_end
+from tui.core.rules.terms import (
+    _find_crossing,
+    exemption,
+    expected_permit,
+    find_airport_by_id,
+    term_end,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.airports import Airport, AirportsData
     from tui.core.crossings import Crossing
 
 
@@ -106,9 +113,18 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 class Context:
     """What the rules look at: the profile, the policy, the moment, and values derived once."""
 
-    def __init__(self, profile: Profile, crossings: Any, policy: Policy, on: datetime):
+    def __init__(
+        self,
+        profile: Profile,
+        crossings: Any,
+        policy: Policy,
+        on: datetime,
+        airports: AirportsData | None = None,
+    ):
         self.profile = profile
         self.crossings = crossings
+        self.airports = airports
+        """The airports data, or None (the airport rule is then silent)."""
         self.policy = policy
         self.on = on
         self.today = on.date()
@@ -158,6 +174,13 @@ class Context:
         if self.profile.plan is None:
             return None
         return _find_crossing(self.crossings, self.profile.plan.crossing)
+
+    @cached_property
+    def airport(self) -> Airport | None:
+        """The planned airport, when the plan names a known one."""
+        if self.profile.plan is None:
+            return None
+        return find_airport_by_id(self.airports, self.profile.plan.airport)
 
     @cached_property
     def term_words(self) -> str:

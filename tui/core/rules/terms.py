@@ -1,4 +1,5 @@
-"""The terms of ``spec/rules.md`` ("Terms"): term end, expected permit, exemption, names, the moment ``on``."""
+"""The terms of ``spec/rules.md`` ("Terms"): term end, expected permit, exemption, names, the
+moment ``on`` (per route)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from tui.core.errors import FlagpoleError
+from tui.core.errors import BadMomentError
 from tui.core.findings import ExpectedPermit
 from tui.core.policy import US_CITIZEN
-from tui.core.profile import Profile, Program
+from tui.core.profile import PlanRoute, Profile, Program
 
 if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.airports import Airport, AirportsData
     from tui.core.crossings import Crossing, CrossingsData
 
 
@@ -98,21 +100,30 @@ def matches_keyword(text: str, keywords: Iterable[str]) -> str | None:
 
 
 def resolve_on(
-    profile: Profile, crossings: CrossingsData | None, on_arg: str | None, now: datetime
+    profile: Profile,
+    crossings: CrossingsData | None,
+    on_arg: str | None,
+    now: datetime,
+    *,
+    airports: AirportsData | None = None,
 ) -> datetime:
-    """The moment of the crossing (rules.md "Terms → on"), aware, in the crossing's zone.
+    """The moment of the day (rules.md "Terms → on", "route"), aware, in the place's zone.
 
-    ``on_arg`` is the ``--on`` value: a date replaces ``plan.date`` (keeping ``plan.arrive``, or
-    12:00); a datetime without an offset is crossing-local; one with an offset is converted to
-    the crossing's zone. With neither a plan nor ``--on``: ``now``. Without a known crossing the
-    system zone (that of ``now``) stands in for dates and naive datetimes, and an offset given is
-    kept. A wall time that does not exist (the spring DST gap) moves forward by the gap. A
-    malformed ``on_arg`` raises FlagpoleError.
+    The place's zone is the crossing's on the flagpole route and the airport's on
+    ``arrival-by-air`` (``plan.date`` + ``plan.arrive``); on ``by-mail`` ``on`` is ``plan.date``
+    at 12:00 in the system's zone (that of ``now``). Without a known crossing or airport the
+    system zone stands in. ``on_arg`` is the ``--on`` value, read relative to that zone: a date
+    replaces ``plan.date`` (keeping ``plan.arrive``, or 12:00; always 12:00 by mail); a
+    datetime without an offset is local to the zone; one with an offset is converted to the
+    crossing's or airport's zone (kept as given where there is none). With neither a plan nor
+    ``--on``: ``now``. A wall time that does not exist (the spring DST gap) moves forward by
+    the gap. A malformed ``on_arg`` raises BadMomentError.
     """
     plan = profile.plan
-    crossing_zone = _zone_of(_find_crossing(crossings, plan.crossing) if plan else None)
-    zone = crossing_zone or _system_zone(now)
-    arrive = (plan.arrive if plan and plan.arrive else None) or NOON
+    place_zone = _place_zone(profile, crossings, airports)
+    zone = place_zone or _system_zone(now)
+    by_mail = plan is not None and plan.route is PlanRoute.BY_MAIL
+    arrive = NOON if by_mail else ((plan.arrive if plan and plan.arrive else None) or NOON)
     if on_arg is None:
         if plan is None:
             return now if now.tzinfo is not None else now.astimezone()
@@ -122,17 +133,45 @@ def resolve_on(
         try:
             return _wall(datetime.combine(date.fromisoformat(text), arrive), zone)
         except ValueError:
-            raise FlagpoleError(f"--on: {on_arg!r} is not a real date.") from None
+            raise BadMomentError(
+                on_arg, _MOMENT_EXPECTED, f"{on_arg!r} is not a real date."
+            ) from None
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise FlagpoleError(
-            f"--on: expected a date like 2026-12-02 or a date and time like 2026-12-02T10:30 "
-            f"(optionally with an offset, like 2026-12-02T10:30-08:00); got {on_arg!r}."
-        ) from None
+        raise BadMomentError(on_arg, _MOMENT_EXPECTED) from None
     if moment.tzinfo is None:
         return _wall(moment, zone)
-    return moment.astimezone(crossing_zone) if crossing_zone else moment
+    return moment.astimezone(place_zone) if place_zone else moment
+
+
+_MOMENT_EXPECTED = (
+    "a date like 2026-12-02 or a date and time like 2026-12-02T10:30 "
+    "(optionally with an offset, like 2026-12-02T10:30-08:00)"
+)
+
+
+def _place_zone(
+    profile: Profile, crossings: CrossingsData | None, airports: AirportsData | None
+) -> tzinfo | None:
+    """The zone of the day's place: the crossing's (flagpole), the airport's (arrival by air),
+    None by mail or when the place is not known."""
+    plan = profile.plan
+    if plan is None:
+        return None
+    if plan.route is PlanRoute.ARRIVAL_BY_AIR:
+        airport = find_airport_by_id(airports, plan.airport)
+        return airport.zone if airport is not None else None
+    if plan.route is PlanRoute.BY_MAIL:
+        return None
+    return _zone_of(_find_crossing(crossings, plan.crossing))
+
+
+def find_airport_by_id(airports: AirportsData | None, airport_id: str) -> Airport | None:
+    """The airport with this id in the airports data, or None (no data, blank or unknown id)."""
+    if airports is None or not airport_id.strip():
+        return None
+    return airports.get(airport_id)
 
 
 def _wall(naive: datetime, zone: tzinfo) -> datetime:
