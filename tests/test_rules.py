@@ -506,8 +506,7 @@ def test_date_rules_use_the_crossings_local_date(crossings, policy):
 
 EXAMPLES = {
     "demo.toml": (
-        {"eligibility.exempt", "eligibility.appointment_unconfirmed", "medical.condition_expected",
-         "permit.expiry_matches_poe_letter"},
+        {"eligibility.exempt", "medical.condition_expected", "permit.expiry_matches_poe_letter"},
         ("2027-12-02", "program"),
     ),
     "iec-insurance-ends-early.toml": (
