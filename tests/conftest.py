@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import copy
-import tomllib
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROFILES = ROOT / "profiles"
+from .harness import load_example
 
 
 @pytest.fixture(autouse=True)
@@ -18,12 +15,6 @@ def isolated_home(tmp_path_factory, monkeypatch) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FLAGPOLE_HOME", str(home))
     return home
-
-
-def load_example(name: str) -> dict:
-    """An example profile from profiles/ as plain TOML data (a fresh copy each time)."""
-    with open(PROFILES / name, "rb") as handle:
-        return copy.deepcopy(tomllib.load(handle))
 
 
 @pytest.fixture(autouse=True)
