@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -38,7 +39,7 @@ class Finding:
     advice: str
     source: str | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The finding as in the ``flagpole check --json`` contract."""
         return {
             "id": self.id,
@@ -57,7 +58,7 @@ class ExpectedPermit:
     expires: date
     limited_by: str
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """As in the ``expected_permit`` object of ``flagpole check --json``."""
         return {"expires": self.expires.isoformat(), "limited_by": self.limited_by}
 
