@@ -95,9 +95,11 @@ async def test_readiness_summary_follows_the_fields(tmp_path):
     app = Harness(store, "demo")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert "0 errors" in summary(app)
+        assert "Readiness: 0 errors" in summary(app)
         app.screen.query_one(f"#{widget_id('funds.amount_cad')}", Input).value = "900"
-        await wait_for(pilot, lambda: "1 error" in summary(app), "CAD 900 of funds counted as an error")
+        await wait_for(
+            pilot, lambda: "Readiness: 1 error " in summary(app), "CAD 900 of funds counted as an error"
+        )
         assert "not ready yet" in summary(app)
 
 
