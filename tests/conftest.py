@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import copy
-import tomllib
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROFILES = ROOT / "profiles"
-TEST_PROFILES = Path(__file__).resolve().parent / "profiles"
-"""Profiles frozen for tests (the demo until issue 11, and others), independent of profiles/."""
+from .harness import load_example
 
 
 @pytest.fixture(autouse=True)
@@ -20,14 +15,6 @@ def isolated_home(tmp_path_factory, monkeypatch) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FLAGPOLE_HOME", str(home))
     return home
-
-
-def load_example(name: str) -> dict:
-    """An example profile from profiles/ (or, failing that, tests/profiles/) as plain TOML data
-    (a fresh copy each time)."""
-    path = PROFILES / name if (PROFILES / name).is_file() else TEST_PROFILES / name
-    with open(path, "rb") as handle:
-        return copy.deepcopy(tomllib.load(handle))
 
 
 @pytest.fixture(autouse=True)

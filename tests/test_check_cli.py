@@ -11,8 +11,8 @@ import pytest
 from tui.cli import main
 from tui.core.profile_io import dump_profile
 
-from .conftest import PROFILES
-from .test_rules_cases import DELETE, FIRING, RULE_IDS, make, with_issued
+from .harness import PROFILES
+from .rule_cases import DELETE, FIRING, RULE_IDS, make, with_issued
 
 DEMO = str(PROFILES / "demo.toml")
 FINDING_KEYS = {"id", "severity", "stage", "message", "advice", "source", "say", "steps", "sources"}  # additions

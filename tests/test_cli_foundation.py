@@ -11,7 +11,7 @@ import pytest
 from tui.cli import COMMANDS, main
 from tui.core.storage import ProfileStore
 
-from .conftest import PROFILES, ROOT
+from .harness import PROFILES, ROOT
 
 DEMO = PROFILES / "demo.toml"
 

@@ -11,7 +11,7 @@ from freezegun import freeze_time
 
 from tui.cli import main
 
-from .test_crossings_data import CONTRACT_IDS
+from .harness import CONTRACT_IDS
 
 REQUIRED_KEYS = {
     "id", "name", "province", "us_port", "timezone", "lat", "lon", "pedestrians", "port_open",

@@ -27,15 +27,7 @@ from tui.core.crossings import (
 from tui.core.errors import FlagpoleError, InvalidFileError
 from tui.core.schedule import dated_schedule, flagpoling_open, port_hours_known, port_open
 
-CONTRACT_IDS = [
-    "boundary-bay", "douglas", "pacific-highway", "aldergrove", "abbotsford-huntingdon",
-    "osoyoos", "coutts", "north-portal", "emerson", "sault-ste-marie",
-    "sarnia-blue-water-bridge", "windsor-ambassador-bridge", "windsor-tunnel",
-    "fort-erie-peace-bridge", "niagara-falls-rainbow-bridge", "queenston-lewiston", "lansdowne",
-    "prescott", "cornwall", "st-bernard-de-lacolle", "lacolle-route-221", "lacolle-route-223",
-    "st-armand-philipsburg", "stanstead-route-55", "stanstead-route-143", "armstrong",
-    "woodstock", "st-stephen-ferry-point",
-]  # fmt: skip
+from .harness import CONTRACT_IDS
 
 ZONES = {
     "BC": {"America/Vancouver"},

@@ -6,7 +6,7 @@ import pytest
 
 from tui.core.profile_io import read_profile
 
-from .conftest import PROFILES
+from .harness import PROFILES
 
 EXAMPLES = sorted(PROFILES.glob("*.toml"))
 

@@ -20,7 +20,7 @@ from tui.screens.journey import JourneyScreen
 from tui.screens.profile import ProfileScreen, widget_id
 from tui.screens.transfer import ExportScreen
 
-from .conftest import PROFILES
+from .harness import PROFILES
 from .test_tui_journey import CLOCK, settle
 
 SECRETS = ("X9F4K2M71", "12345678", "TT-2026-1234", "123456789")

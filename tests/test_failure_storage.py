@@ -18,7 +18,7 @@ from tui.core.errors import FlagpoleError
 from tui.core.journal import journal_path, open_journal, replay
 from tui.core.storage import ProfileStore
 
-from .conftest import PROFILES, ROOT
+from .harness import PROFILES, ROOT
 
 DEMO = PROFILES / "demo.toml"
 T0 = datetime(2026, 12, 2, 9, 0, tzinfo=timezone.utc)

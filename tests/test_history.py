@@ -10,7 +10,7 @@ from tui.core.history import BorderHistory, TurnAround
 from tui.core.jsonl import append_record, read_records
 from tui.core.storage import ProfileStore
 
-from .conftest import PROFILES
+from .harness import PROFILES
 
 ENTRY = TurnAround(
     day=date(2026, 12, 2),

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .conftest import PROFILES, ROOT
+from .harness import PROFILES, ROOT
 
 CORE = sorted(p.stem for p in (ROOT / "tui" / "core").glob("*.py") if p.stem != "__init__")
 

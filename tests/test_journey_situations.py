@@ -16,7 +16,7 @@ from tui.core.session import Session
 from tui.core.situation import KNOWN_TAGS, situation_tags
 from tui.core.storage import ProfileStore
 
-from .conftest import load_example
+from .harness import load_example
 
 NOW = datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc)
 

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from .conftest import ROOT
+from .harness import ROOT
 
 
 @pytest.fixture(scope="module")

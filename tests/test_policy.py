@@ -13,7 +13,7 @@ from tui.core.policy import default_policy_path, load_policy
 from tui.core.profile import Exemption
 from tui.core.rules import CATALOGUE
 
-from .test_rules_cases import RULE_IDS
+from .rule_cases import RULE_IDS
 
 NO_SOURCE = {"plan.missing", "crossing.unknown", "crossing.no_pedestrians", "airport.unknown"}
 """Rules with no policy source: nothing to cite, or (pedestrians) the crossing's own source."""

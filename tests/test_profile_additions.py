@@ -14,7 +14,7 @@ from tui.core.profile import Basis, PlanRoute, StatusKind
 from tui.core.profile_form import from_form, to_form
 from tui.core.profile_io import dump_profile, parse_profile, profile_from_dict
 
-from .conftest import PROFILES, load_example
+from .harness import PROFILES, load_example
 
 EXAMPLES = sorted(p.name for p in Path(PROFILES).glob("*.toml"))
 

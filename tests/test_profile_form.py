@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from tui.core.profile_form import FIELDS, from_form, to_form
 from tui.core.profile_io import read_profile
 
-from .conftest import PROFILES
+from .harness import PROFILES
 
 EXAMPLES = sorted(PROFILES.glob("*.toml"))
 

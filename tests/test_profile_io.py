@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tui.core.errors import InvalidFileError
 from tui.core.profile_io import REDACTED, dump_profile, parse_profile, profile_from_dict
 
-from .conftest import PROFILES, load_example
+from .harness import PROFILES, load_example
 
 EXAMPLES = sorted(PROFILES.glob("*.toml"))
 

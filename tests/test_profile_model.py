@@ -10,7 +10,7 @@ from tui.core.errors import InvalidFileError
 from tui.core.profile import PermitKind, Program
 from tui.core.profile_io import profile_from_dict
 
-from .conftest import load_example
+from .harness import load_example
 
 
 def with_change(data: dict, path: str, value) -> dict:

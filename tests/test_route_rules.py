@@ -18,7 +18,7 @@ from tui.core.profile import Profile
 from tui.core.profile_io import dump_profile, profile_from_dict
 from tui.core.rules import evaluate, resolve_on
 
-from .conftest import load_example
+from .harness import load_example
 
 NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 """The reader's clock: the system zone is UTC, unlike any airport or crossing."""

@@ -9,7 +9,7 @@ import pytest
 from tui.core.profile_io import profile_from_dict
 from tui.core.verdict import Verdict
 
-from .conftest import load_example
+from .harness import load_example
 
 NOW = datetime(2026, 12, 2, 17, 5, tzinfo=UTC)
 

@@ -13,7 +13,7 @@ from tui.core.crossings import load_crossings
 from tui.core.policy import load_policy
 from tui.core.rules import evaluate
 
-from .test_rules_cases import EMPLOYER, GB_PROFESSIONAL, KR_PROFESSIONAL, NOT_EXEMPT, ON, make, with_issued
+from .rule_cases import EMPLOYER, GB_PROFESSIONAL, KR_PROFESSIONAL, NOT_EXEMPT, ON, make, with_issued
 
 
 def data():

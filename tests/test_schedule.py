@@ -24,6 +24,8 @@ from tui.core.schedule import (
     window_end,
 )
 
+from .harness import TEST_DATA
+
 SRC = {"source": "https://example.org/source", "as_of": date(2025, 1, 1)}
 TORONTO = ZoneInfo("America/Toronto")
 ALL_DAY = {"start": "00:00", "end": "24:00"}
@@ -387,7 +389,7 @@ RANDOM_CROSSINGS = st.builds(
 
 
 def _real_crossings():
-    return list(load_crossings().crossings.values())
+    return list(load_crossings(TEST_DATA / "crossings.toml").crossings.values())
 
 
 CROSSINGS = st.one_of(st.sampled_from(_real_crossings()), RANDOM_CROSSINGS)

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from tui.core.history import BorderHistory, TurnAround
 from tui.screens.history import HistoryScreen, unreadable_words
 
-from .harness import Harness
+from .harness import Harness, wait_for
 
 FIRST = TurnAround(
     day=date(2026, 12, 2),
@@ -43,8 +43,14 @@ def write_history(home: Path, *, torn: bool) -> None:
 
 
 async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the history has been read and shown (the table or the empty state)."""
+    await wait_for(
+        pilot,
+        lambda: isinstance(pilot.app.screen, HistoryScreen)
+        and not pilot.app.workers
+        and not pilot.app.screen.query_one(DataTable).loading,
+        "the history was read and shown",
+    )
 
 
 def text_of(app: App, selector: str) -> str:
@@ -76,8 +82,7 @@ async def test_two_entries_and_a_torn_line_show_rows_and_the_notice(tmp_path):
         assert "sources disagree" in text_of(app, "#history-facts")
         assert "no legal advice" in text_of(app, "#history-facts")
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.result is None
+        await wait_for(pilot, lambda: app.result is None, "escape closed the history")
 
 
 async def test_an_empty_history_says_how_it_fills(tmp_path):

@@ -13,7 +13,7 @@ from tui.core.storage import ProfileStore
 from tui.screens.ask import AskScreen
 from tui.screens.profile import ProfileScreen, widget_id
 
-from .conftest import PROFILES
+from .harness import PROFILES, TEST_DATA, record_notifications, static_text, wait_for
 from .harness import Harness as ScreenHarness
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("America/Vancouver"))
@@ -21,14 +21,22 @@ NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("America/Vancouver"))
 
 def Harness(store: ProfileStore, name: str | None) -> ScreenHarness:
     """The profile screen of ``name`` (None: a new profile) on its own, with the fixed clock."""
-    return ScreenHarness(ProfileScreen(store, name, fixed_clock(NOW)))
+    return ScreenHarness(ProfileScreen(store, name, fixed_clock(NOW), data_dir=TEST_DATA))
 
 
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+def summary(app) -> str:
+    """The readiness line at the top of the form."""
+    return static_text(app, "#readiness-summary")
+
+
+async def settle(pilot) -> None:
+    """Wait until the form is filled and checked: no worker running, readiness no longer
+    'checking…'."""
+    await wait_for(
+        pilot,
+        lambda: not pilot.app.workers and "checking" not in summary(pilot.app),
+        "the profile form was filled and checked",
+    )
 
 
 def text_on_screen(app) -> str:
@@ -40,14 +48,13 @@ async def test_numbers_are_masked_until_revealed(tmp_path):
     save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
     app = Harness(store, "demo")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         number = app.screen.query_one(f"#{widget_id('passport.number')}", Input)
         assert number.value == "X9F4K2M71"
         assert number.password is True
         assert "X9F4K2M71" not in app.export_screenshot()
         await pilot.press("f8")
-        await pilot.pause()
-        assert number.password is False
+        await wait_for(pilot, lambda: number.password is False, "F8 revealed the numbers")
         assert "X9F4K2M71" in app.export_screenshot()
 
 
@@ -56,26 +63,30 @@ async def test_fix_a_validation_error_then_save_keeps_the_previous_version(tmp_p
     save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
     before = store.read_bytes("demo")
     app = Harness(store, "demo")
+    said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         dob = app.screen.query_one(f"#{widget_id('person.date_of_birth')}", Input)
         dob.value = "14/03/1999"
-        await settle(app, pilot)
-        assert "FIX: Expected a date like 2026-12-02" in app.screen.message("person.date_of_birth")
-        assert "1 field needs attention" in str(app.screen.query_one("#readiness-summary", Static).render())
+        await wait_for(
+            pilot,
+            lambda: "FIX: Expected a date like 2026-12-02" in app.screen.message("person.date_of_birth")
+            and "1 field needs attention" in summary(app),
+            "a day-first date was refused inline and counted in the summary",
+        )
         await pilot.press("f7")
-        await settle(app, pilot)
+        await wait_for(pilot, lambda: any("Not saved" in m for m in said), "F7 refused to save, in words")
         assert store.read_bytes("demo") == before  # refused: nothing written
         dob.value = "1999-03-15"
-        await settle(app, pilot)
-        assert app.screen.message("person.date_of_birth") == ""
+        await wait_for(
+            pilot, lambda: app.screen.message("person.date_of_birth") == "", "the fixed date was accepted"
+        )
         await pilot.press("f7")
-        await settle(app, pilot)
+        await wait_for(pilot, lambda: any("Saved 'demo'" in m for m in said), "F7 saved the profile")
         assert load_stored(store, "demo").person.date_of_birth.isoformat() == "1999-03-15"
         assert store.path_for("demo").with_name("demo.toml.prev").read_bytes() == before
         await pilot.press("escape")
-        await pilot.pause()
-    assert app.result == "demo"
+        await wait_for(pilot, lambda: app.result == "demo", "escape left the saved profile")
 
 
 async def test_readiness_summary_follows_the_fields(tmp_path):
@@ -83,13 +94,13 @@ async def test_readiness_summary_follows_the_fields(tmp_path):
     save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
     app = Harness(store, "demo")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        summary = app.screen.query_one("#readiness-summary", Static)
-        assert "0 errors" in str(summary.render())
+        await settle(pilot)
+        assert "Readiness: 0 errors" in summary(app)
         app.screen.query_one(f"#{widget_id('funds.amount_cad')}", Input).value = "900"
-        await settle(app, pilot)
-        assert "1 error" in str(summary.render())
-        assert "not ready yet" in str(summary.render())
+        await wait_for(
+            pilot, lambda: "Readiness: 1 error " in summary(app), "CAD 900 of funds counted as an error"
+        )
+        assert "not ready yet" in summary(app)
 
 
 async def test_leaving_with_unsaved_changes_asks(tmp_path):
@@ -97,19 +108,17 @@ async def test_leaving_with_unsaved_changes_asks(tmp_path):
     save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
     app = Harness(store, "demo")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         app.screen.query_one(f"#{widget_id('person.surname')}", Input).value = "LINDQUIST"
-        await settle(app, pilot)
+        await wait_for(pilot, lambda: app.screen.dirty, "the changed surname made the form unsaved")
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, AskScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "escape asked before leaving")
         await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, ProfileScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfileScreen), "'n' stayed on the form")
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "escape asked again")
         await pilot.press("y")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.result != "not dismissed", "'y' left without saving")
     assert app.result is None
     assert load_stored(store, "demo").person.surname == "LINDQVIST"
 
@@ -117,13 +126,15 @@ async def test_leaving_with_unsaved_changes_asks(tmp_path):
 async def test_a_new_profile_needs_a_name_and_the_required_fields(tmp_path):
     store = ProfileStore(tmp_path)
     app = Harness(store, None)
+    said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.screen.message("person.surname") == ""  # a blank form does not shout
-        assert "need filling in" in str(app.screen.query_one("#readiness-summary", Static).render())
+        assert "need filling in" in summary(app)
         await pilot.press("f7")
-        await settle(app, pilot)
-        assert "Required." in app.screen.message("person.surname")  # after trying to save, it does
+        await wait_for(  # after trying to save, it does
+            pilot, lambda: "Required." in app.screen.message("person.surname"), "F7 marked the surname required"
+        )
         values = {
             "person.surname": "DOE", "person.given_names": "JO", "person.date_of_birth": "1990-01-01",
             "person.citizenship": "FR", "passport.number": "P1", "passport.country": "FR",
@@ -132,11 +143,17 @@ async def test_a_new_profile_needs_a_name_and_the_required_fields(tmp_path):
         for path, value in values.items():
             app.screen.query_one(f"#{widget_id(path)}", Input).value = value
         app.screen.query_one(f"#{widget_id('application.program')}").value = "pr-landing"
-        await settle(app, pilot)
+        await wait_for(
+            pilot,
+            lambda: "not checked" not in summary(app) and not app.workers,
+            "the filled-in form was checked by the rules",
+        )
+        asked = len(said)
         await pilot.press("f7")
-        await settle(app, pilot)
+        await wait_for(pilot, lambda: len(said) > asked, "F7 without a name said why it did not save")
         assert store.list() == []  # no name yet
         app.screen.query_one("#profile-name", Input).value = "jo"
         await pilot.press("f7")
-        await settle(app, pilot)
+        await wait_for(pilot, lambda: store.exists("jo"), "F7 saved the profile 'jo'")
+        await wait_for(pilot, lambda: not app.workers, "the save finished")
     assert load_stored(store, "jo").person.surname == "DOE"

@@ -14,6 +14,8 @@ from tui.core.session import Session
 from tui.core.storage import ProfileStore
 from tui.core.verdict import Verdict, parse_permit
 
+from .harness import TEST_DATA
+
 ROOT = Path(__file__).resolve().parent.parent
 CLOCK = fixed_clock(datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc))  # 10:05 at Boundary Bay
 
@@ -27,13 +29,13 @@ def store(tmp_path) -> ProfileStore:
 
 @pytest.fixture
 def session(store) -> Session:
-    s = Session.open(store, "demo", CLOCK)
-    s.attach_verdict(Verdict.build(s.profile, CLOCK()))
+    s = Session.open(store, "demo", CLOCK, data_dir=TEST_DATA)
+    s.attach_verdict(Verdict.build(s.profile, CLOCK(), TEST_DATA))
     return s
 
 
 def test_a_new_session_starts_the_planned_day_at_the_first_stage(store):
-    s = Session.open(store, "demo", CLOCK)
+    s = Session.open(store, "demo", CLOCK, data_dir=TEST_DATA)
     assert s.journey_id == "2026-12-02"
     assert s.current.id == "before_you_go"
     assert not s.resumed
@@ -41,12 +43,12 @@ def test_a_new_session_starts_the_planned_day_at_the_first_stage(store):
 
 
 def test_reopening_resumes_stage_ticks_and_fields(store):
-    s = Session.open(store, "demo", CLOCK)
+    s = Session.open(store, "demo", CLOCK, data_dir=TEST_DATA)
     s.go_to("us_office")
     s.tick("us_office", "form_read", True)
     s.set_permit_field("surname", "LINDQVISTT")
     s.close()  # the app is closed, then opened again
-    again = Session.open(store, "demo", CLOCK)
+    again = Session.open(store, "demo", CLOCK, data_dir=TEST_DATA)
     assert again.resumed and not again.read_only
     assert again.current.id == "us_office"
     assert again.state.ticked("us_office", "form_read")
@@ -110,8 +112,8 @@ def test_unreadable_fields_wait_instead_of_guessing(session):
 def test_without_an_issued_permit_the_form_says_what_the_permit_should_say(store):
     profile = read_profile(ROOT / "profiles" / "demo.toml")
     save_stored(store, "plain", profile.model_copy(update={"issued_permit": None}))
-    s = Session.open(store, "plain", CLOCK)
-    s.attach_verdict(Verdict.build(s.profile, CLOCK()))
+    s = Session.open(store, "plain", CLOCK, data_dir=TEST_DATA)
+    s.attach_verdict(Verdict.build(s.profile, CLOCK(), TEST_DATA))
     values = s.permit_values()
     assert values["expires"] == "2027-12-02"
     assert values["kind"] == "open"
@@ -148,8 +150,8 @@ def test_no_fix_route_in_the_export_before_the_permit_review(session):
 def test_pr_landing_has_no_permit_form_to_check(tmp_path):
     store = ProfileStore(tmp_path)
     save_stored(store, "pr", read_profile(ROOT / "profiles" / "pr-landing.toml"))
-    s = Session.open(store, "pr", CLOCK)
-    s.attach_verdict(Verdict.build(s.profile, CLOCK()))
+    s = Session.open(store, "pr", CLOCK, data_dir=TEST_DATA)
+    s.attach_verdict(Verdict.build(s.profile, CLOCK(), TEST_DATA))
     assert not s.issues_permit
     assert s.permit_check() is None and s.permit_errors() == []
     assert s.verdict.eligibility_word == "UNCERTAIN"

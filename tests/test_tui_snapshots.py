@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from .test_tui_journey import make_app, prepare, settle
+from tui.app import FlagpoleApp
+from tui.core.storage import ProfileStore
+from tui.screens.confirm import ConfirmLeaveScreen
+
+from .harness import CLOCK, make_app, prepare, wait_for, wait_until_open
 
 STAGES = ["before_you_go", "us_booth", "us_office", "cbsa_office", "permit_review", "done"]
 
@@ -14,29 +18,26 @@ STAGES = ["before_you_go", "us_booth", "us_office", "cbsa_office", "permit_revie
 @pytest.mark.parametrize("stage", STAGES)
 def test_every_stage_at_80x24(snap_compare, tmp_path, stage):
     prepare(tmp_path, stage, leave=(stage == "done"))
-    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=wait_until_open)
 
 
 def test_the_demo_opens_with_the_whole_stepper_at_100x30(snap_compare, tmp_path):
-    assert snap_compare(make_app(tmp_path), terminal_size=(100, 30), run_before=settle)
+    assert snap_compare(make_app(tmp_path), terminal_size=(100, 30), run_before=wait_until_open)
 
 
 def test_leaving_the_permit_review_with_an_error_asks_first(snap_compare, tmp_path):
     prepare(tmp_path, "permit_review")
 
     async def ask(pilot):
-        await settle(pilot)
+        await wait_until_open(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_for(
+            pilot, lambda: isinstance(pilot.app.screen, ConfirmLeaveScreen), "'n' asked before leaving"
+        )
 
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=ask)
 
 
 def test_welcome_screen(snap_compare, tmp_path):
-    from tui.app import FlagpoleApp
-    from tui.core.storage import ProfileStore
-
-    from .test_tui_journey import CLOCK
-
     app = FlagpoleApp(store=ProfileStore(tmp_path), clock=CLOCK)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=wait_until_open)

@@ -5,53 +5,56 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from .test_tui_app_flows import wait
-from .test_tui_journey import make_app, settle
+from tui.screens.help import HelpScreen
+from tui.screens.profile import ProfileScreen
+from tui.screens.transfer import ExportScreen, ImportScreen
 
-
-async def steady(pilot) -> None:
-    """No blinking cursor in a snapshot (it would make the picture depend on timing)."""
-    for widget in pilot.app.screen.query("Input, TextArea"):
-        widget.cursor_blink = False
-    await pilot.pause()
+from .harness import make_app, quiet_cursors, static_text, wait_for, wait_for_screen, wait_until_open
 
 
 def test_profile_screen(snap_compare, tmp_path):
     async def open_profile(pilot):
-        await settle(pilot)
+        await wait_until_open(pilot)
         await pilot.press("o")
-        await wait(pilot)
-        await steady(pilot)
+        await wait_for_screen(pilot, ProfileScreen)
+        await wait_for(
+            pilot,
+            lambda: "checking" not in static_text(pilot.app, "#readiness-summary") and not pilot.app.workers,
+            "the profile form was filled and checked",
+        )
+        quiet_cursors(pilot.app)
+        await pilot.pause()
 
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_profile)
 
 
 def test_import_screen(snap_compare, tmp_path):
     async def open_import(pilot):
-        await settle(pilot)
+        await wait_until_open(pilot)
         await pilot.press("i")
-        await wait(pilot)
-        await steady(pilot)
+        await wait_for_screen(pilot, ImportScreen)
+        quiet_cursors(pilot.app)
+        await pilot.pause()
 
     assert snap_compare(make_app(tmp_path, profile=None), terminal_size=(80, 24), run_before=open_import)
 
 
 def test_export_screen(snap_compare, tmp_path):
     async def open_export(pilot):
-        await settle(pilot)
+        await wait_until_open(pilot)
         pilot.app.action_export_profile()
-        await wait(pilot)
+        await wait_for_screen(pilot, ExportScreen)
         pilot.app.screen.query_one("#export-path", Input).value = "/home/you/demo-profile.toml"
-        await steady(pilot)
+        quiet_cursors(pilot.app)
+        await pilot.pause()
 
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_export)
 
 
 def test_help_screen(snap_compare, tmp_path):
     async def open_help(pilot):
-        await settle(pilot)
+        await wait_until_open(pilot)
         await pilot.press("question_mark")
-        await wait(pilot)
+        await wait_for_screen(pilot, HelpScreen)
 
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_help)
-

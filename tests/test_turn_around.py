@@ -11,7 +11,7 @@ from tui.core.session import Session
 from tui.core.storage import ProfileStore
 from tui.core.verdict import Verdict
 
-from .conftest import PROFILES
+from .harness import PROFILES
 
 NOW = datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc)  # 10:05 at Boundary Bay
 

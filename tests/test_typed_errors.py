@@ -51,7 +51,7 @@ def test_an_unknown_place_carries_its_suggestions():
     ],
 )
 def test_the_cli_names_its_option_as_before(capsys, monkeypatch, argv, err):
-    from .conftest import ROOT
+    from .harness import ROOT
 
     monkeypatch.chdir(ROOT)
     assert main(argv) == 2

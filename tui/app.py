@@ -77,7 +77,7 @@ class FlagpoleApp(FailurePath, App[int]):
         self._bench = bool(os.environ.get(BENCH_ENV))
         self._bench_marks: dict[str, float] = {"app": time.monotonic()} if self._bench else {}
 
-    def run(self, *args, **kwargs):  # type: ignore[override]
+    def run(self, *args, **kwargs):
         """Run the app (headless under the benchmark hook)."""
         if self._bench:
             kwargs.setdefault("headless", True)
@@ -155,7 +155,7 @@ class FlagpoleApp(FailurePath, App[int]):
         except OSError as exc:
             self.call_from_thread(self._failed, disk_words(exc, "open the day's journal"))
             return
-        self.call_from_thread(self._session_ready, session)
+        self.call_from_thread(self._session_ready, session)  # type: ignore[arg-type]  # an async callback
 
     @work(thread=True, exclusive=True, group="open")
     def _list_profiles(self, apply_theme: bool = False) -> None:
@@ -236,7 +236,7 @@ class FlagpoleApp(FailurePath, App[int]):
                 self.notify, str(exc), title="Could not run the checks", severity="error", timeout=20
             )
             return
-        self.call_from_thread(self._verdict_ready, session, verdict)
+        self.call_from_thread(self._verdict_ready, session, verdict)  # type: ignore[arg-type]  # async
 
     async def _verdict_ready(self, session: Session, verdict: Verdict) -> None:
         session.attach_verdict(verdict)
@@ -250,7 +250,7 @@ class FlagpoleApp(FailurePath, App[int]):
         self._bench_marks[name] = time.monotonic()
         if {"journey", "verdict"} <= set(self._bench_marks):
             marks = " ".join(f"{k}={v:.6f}" for k, v in sorted(self._bench_marks.items()))
-            os.write(sys.__stderr__.fileno(), f"flagpole-ready {marks}\n".encode())
+            os.write((sys.__stderr__ or sys.stderr).fileno(), f"flagpole-ready {marks}\n".encode())
             self.exit(0)
 
     # --- navigation used by the palette ----------------------------------------------------------

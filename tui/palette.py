@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui.app import FlagpoleApp
 
 Command = tuple[str, Callable[[], object], str]
 
@@ -24,7 +28,7 @@ class FlagpoleCommands(Provider):
 
     def _commands(self) -> list[Command]:
         """The commands that make sense right now."""
-        app = self.app
+        app = cast("FlagpoleApp", self.app)
         commands: list[Command] = []
         session = getattr(app, "session", None)
         if session is not None:

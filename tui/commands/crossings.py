@@ -159,7 +159,7 @@ def _print_table(data, rows, at, *, naive: bool, origin) -> None:
         print("No crossing matches.")
         return
     table = []
-    marks_used = set()
+    marks_used: set[str] = set()
     for r in rows:
         c = r.crossing
         now = flagpoling_now_words(r, _when, all_day="around the clock")

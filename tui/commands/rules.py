@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     id_width = max(len(r["id"]) for r in rows)
-    out = []
+    out: list[str] = []
     for stage, title in (("readiness", "READINESS (before the crossing)"),
                          ("permit_review", "PERMIT REVIEW (at the counter, before you leave)")):
         out += ["", title] if out else [title]

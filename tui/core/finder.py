@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 from tui.core import schedule
 from tui.core.crossings import (
@@ -146,13 +147,13 @@ def find_statuses(
     if open_only:
         statuses = [s for s in statuses if s.flagpoling]
     if origin is not None:
-        statuses.sort(key=lambda s: s.distance_km)
+        statuses.sort(key=lambda s: s.distance_km if s.distance_km is not None else float("inf"))
     else:
         statuses.sort(key=lambda s: (PROVINCE_ORDER.index(s.crossing.province), s.crossing.location.lon))
     return statuses
 
 
-def fact_sources(data: CrossingsData, status: CrossingStatus) -> list[dict]:
+def fact_sources(data: CrossingsData, status: CrossingStatus) -> list[dict[str, Any]]:
     """Every fact behind ``status`` in force on its date: what, URL, as-of date, unverified."""
     c = status.crossing
     sources = [

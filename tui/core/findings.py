@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -44,7 +45,7 @@ class Finding:
     sources: tuple[str, ...] = ()
     """The URLs behind the steps (listed under Sources, never inside the words)."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The finding as in the ``flagpole check --json`` contract."""
         return {
             "id": self.id,
@@ -66,7 +67,7 @@ class ExpectedPermit:
     expires: date
     limited_by: str
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """As in the ``expected_permit`` object of ``flagpole check --json``."""
         return {"expires": self.expires.isoformat(), "limited_by": self.limited_by}
 

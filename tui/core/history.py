@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from tui.core.jsonl import append_record, read_records
 
@@ -28,7 +29,7 @@ class TurnAround:
     note: str = ""
     recorded_at: datetime | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Plain JSON data (dates as ISO strings)."""
         data = asdict(self)
         data["day"] = self.day.isoformat()
@@ -37,7 +38,7 @@ class TurnAround:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> TurnAround:
+    def from_json(cls, data: dict[str, Any]) -> TurnAround:
         """Rebuild an entry written by ``to_json``; raises ValueError/KeyError when malformed."""
         recorded = data.get("recorded_at")
         return cls(

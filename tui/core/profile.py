@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import time
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -393,7 +393,7 @@ class Profile(Section):
     plan: Plan | None = None
     issued_permit: IssuedPermit | None = None
 
-    def to_toml_dict(self) -> dict:
+    def to_toml_dict(self) -> dict[str, Any]:
         """The profile as plain TOML-ready data: schema first, empty optional values left out."""
         data = self.model_dump(by_alias=True, exclude_none=True, mode="python")
         app = data["application"]

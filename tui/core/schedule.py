@@ -31,6 +31,7 @@ DST day ``window_end(c, at) - local(c, at)`` is off by an hour. Measure duration
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -40,6 +41,7 @@ SEARCH_DAYS = 14
 """How far ahead ``window_end`` looks for the end of an open window, in days."""
 
 _Span = tuple[datetime, datetime]  # aware UTC, start inclusive, end exclusive
+_MinutesOf = Callable[[Crossing, date], list[tuple[int, int]]]  # local (start, end) minutes of a day
 
 
 def local(crossing: Crossing, at: datetime) -> datetime:
@@ -217,7 +219,7 @@ def _utc(tz: ZoneInfo, d: date, minute: int) -> datetime:
     return wall.replace(tzinfo=tz).astimezone(UTC)
 
 
-def _spans(crossing: Crossing, d: date, minutes_of) -> list[_Span]:
+def _spans(crossing: Crossing, d: date, minutes_of: _MinutesOf) -> list[_Span]:
     tz = crossing.tz
     spans = []
     for start, end in minutes_of(crossing, d):
@@ -232,7 +234,7 @@ def _local_spans(crossing: Crossing, spans: list[_Span]) -> list[tuple[datetime,
     return [(s.astimezone(tz), e.astimezone(tz)) for s, e in spans]
 
 
-def _contains(crossing: Crossing, at: datetime, minutes_of) -> bool:
+def _contains(crossing: Crossing, at: datetime, minutes_of: _MinutesOf) -> bool:
     here = local(crossing, at)
     moment = here.astimezone(UTC)
     return any(s <= moment < e for s, e in _spans(crossing, here.date(), minutes_of))

@@ -46,7 +46,7 @@ class CheckItem(Widget, can_focus=True):
         """Keep the class (for colour) in step with the state."""
         self.set_class(checked, "-checked")
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # replaces DOMNode's toggle(attr)
         """Flip the mark and tell the screen."""
         self.checked = not self.checked
         self.post_message(self.Toggled(self, self.checked))

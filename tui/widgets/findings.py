@@ -3,6 +3,8 @@ the numbered steps of what to do instead, and, at the counter, the sentence to s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
@@ -17,7 +19,7 @@ class Hanging:
 
     A small Rich renderable (much cheaper to lay out than a ``rich.table.Table``)."""
 
-    def __init__(self, rows: list[tuple[str, str | Text]], label_width: int = 8) -> None:
+    def __init__(self, rows: Sequence[tuple[str, str | Text]], label_width: int = 8) -> None:
         """``rows`` of (label, body); labels are padded to ``label_width`` and bold."""
         self.rows = rows
         self.label_width = label_width
@@ -38,7 +40,7 @@ class Hanging:
         return Measurement(self.label_width + 11, options.max_width)
 
 
-def labelled(rows: list[tuple[str, str | Text]], label_width: int = 8) -> Hanging:
+def labelled(rows: Sequence[tuple[str, str | Text]], label_width: int = 8) -> Hanging:
     """A label column (a word) and text wrapped with a hanging indent."""
     return Hanging(rows, label_width)
 

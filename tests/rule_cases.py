@@ -1,7 +1,8 @@
 """Shared test data for the rules engine: a base profile, overrides, and the table of rule cases.
 
-``CASES`` holds, for every rule id, boundary cases where it fires and where it does not. Both
-``test_rules.py`` (the engine) and ``test_check_cli.py`` (the CLI producing every id) use it.
+``CASES`` holds, for every rule id, boundary cases where it fires and where it does not.
+``test_rules.py`` (the engine), ``test_check_cli.py`` (the CLI producing every id) and
+``test_policy.py`` use it (a helper module: it holds no test).
 """
 
 from __future__ import annotations
