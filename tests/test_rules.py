@@ -74,7 +74,7 @@ def finding(report, rule_id):
 
 def test_catalogue_has_exactly_the_contract_ids():
     assert [spec.id for spec in CATALOGUE] == RULE_IDS
-    assert len(CATALOGUE) == 33
+    assert len(CATALOGUE) == 35
 
 
 @pytest.mark.skipif(not SPEC.exists(), reason="spec/rules.md not present")
