@@ -77,7 +77,7 @@ def test_human_table_shows_fort_erie_without_then_with_flagpoling(capsys):
     tuesday = capsys.readouterr().out
     line = lambda out: next(x for x in out.splitlines() if x.startswith("Fort Erie"))  # noqa: E731
     assert "  no  " in line(monday) and "Tue 2025-03-04 08:00 EST" in line(monday)
-    assert "yes, until 24:00 EST" in line(tuesday)
+    assert "exempt travellers only, until 24:00 EST" in line(tuesday)  # after the 2024 ban
     assert "Crossing" in monday.splitlines()[1] and "Next window" in monday.splitlines()[1]
 
 

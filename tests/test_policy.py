@@ -15,8 +15,9 @@ from tui.core.rules import CATALOGUE
 
 from .rule_cases import RULE_IDS
 
-NO_SOURCE = {"plan.missing", "crossing.unknown", "crossing.no_pedestrians", "airport.unknown"}
-"""Rules with no policy source: nothing to cite, or (pedestrians) the crossing's own source."""
+NO_SOURCE = {"plan.missing", "crossing.unknown", "crossing.no_pedestrians", "airport.unknown",
+             "crossing.us_side_closed", "crossing.appointment_required"}
+"""Rules with no policy source: nothing to cite, or the crossing data's own source."""
 
 
 @pytest.fixture

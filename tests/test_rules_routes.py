@@ -20,6 +20,8 @@ FLAGPOLE_ONLY = {
     "crossing.no_flagpoling",
     "crossing.closes_soon",
     "crossing.no_pedestrians",
+    "crossing.us_side_closed",
+    "crossing.appointment_required",
 }
 
 

@@ -247,6 +247,19 @@ async def test_without_data_it_loads_the_bundled_files_in_a_worker():
         )
 
 
+@pytest.mark.parametrize(
+    ("eligible", "words"),
+    [(None, "exempt only, until 16:00"), (False, "exempt only, until 16:00"), (True, "yes, until 16:00")],
+)
+async def test_after_the_ban_the_table_says_exempt_only_unless_the_person_is_exempt(eligible, words):
+    app = Harness(finder(eligible=eligible, current="douglas"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_cell("douglas", "flag")) == words
+        assert ("(you are exempt)" in " ".join(detail(app).split())) is (eligible is True)
+
+
 # --- snapshots -------------------------------------------------------------------------------
 
 

@@ -373,6 +373,7 @@ class FlagpoleApp(FailurePath, App[int]):
 
     def action_find_crossing(self) -> None:
         """The crossing finder at the planned moment; choosing one sets the plan and re-checks."""
+        from tui.core.finder import eligible_to_flagpole
         from tui.screens.finder import CrossingFinderScreen
 
         session = self.session
@@ -381,7 +382,8 @@ class FlagpoleApp(FailurePath, App[int]):
         at = verdict.on if verdict is not None and plan is not None else self.clock()
         data = verdict.crossings if verdict is not None else None
         self.push_screen(
-            CrossingFinderScreen(at, current=plan.crossing if plan else None, data=data),
+            CrossingFinderScreen(at, current=plan.crossing if plan else None, data=data,
+                                 eligible=eligible_to_flagpole(verdict)),
             self._crossing_chosen,
         )
 

@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
 def _list(data, args, now) -> int:
     from tui.core.crossings import load_places
     from tui.core.finder import find_statuses, parse_at, parse_near
+    from tui.core.policy import load_policy
 
     from tui.core.errors import BadCoordinatesError, BadMomentError, FlagpoleError, UnknownPlaceError
 
@@ -83,8 +84,10 @@ def _list(data, args, now) -> int:
         origin = parse_near(args.near, data, load_places()) if args.near else None
     except (UnknownPlaceError, BadCoordinatesError) as exc:
         raise FlagpoleError(f"--near: {exc}") from None
+    ban = load_policy().flagpoling_ban.effective
     statuses = find_statuses(
-        data, at, origin=origin, province=args.province, foot=args.foot, open_only=args.open_only
+        data, at, origin=origin, province=args.province, foot=args.foot, open_only=args.open_only,
+        ban=ban,
     )
     if args.json:
         from tui.commands.common import print_json
@@ -122,9 +125,12 @@ def _as_json(data, status) -> dict:
         "port_open": status.port_open,
         "port_hours_known": status.port_hours_known,
         "flagpoling": status.flagpoling,
+        "flagpoling_for": status.flagpoling_for,
         "flagpoling_until": _iso(status.until),
         "next_flagpoling": _iso(status.next),
         "dated_schedule": status.dated,
+        "us_side_open": status.us_side_open,
+        "by_appointment": status.by_appointment,
         "unverified": any(s["unverified"] for s in sources) or not status.port_hours_known,
         "distance_km": None if distance is None else round(distance, 1),
         "notes": status_notes(data, status),

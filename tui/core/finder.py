@@ -32,6 +32,13 @@ from tui.core.errors import (
 
 PROVINCE_ORDER = ("YT", "NT", "NU", "BC", "AB", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL")
 
+EVERYONE = "everyone"
+"""``flagpoling_for`` before the December 2024 ban: anyone could flagpole."""
+EXEMPT_ONLY = "exempt-only"
+"""``flagpoling_for`` from the ban's effective date: only the exempt groups."""
+EXEMPT_ONLY_WORDS = "exempt travellers only"
+"""What is said instead of "yes" where flagpoling is offered only to the exempt groups."""
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -55,6 +62,14 @@ class CrossingStatus:
     next: datetime | None
     dated: bool
     distance_km: float | None
+    flagpoling_for: str | None = None
+    """``everyone`` or ``exempt-only`` (from the ban's effective date) when flagpoling is offered
+    at ``at``; None when it is not."""
+    us_side_open: bool = True
+    """The US port facing the crossing is open at ``at`` (open whenever the Canadian port is,
+    unless US hours are recorded)."""
+    by_appointment: bool = False
+    """The data marks flagpoling here as by appointment on ``at``'s date (unconfirmed)."""
 
     @property
     def unverified(self) -> bool:
@@ -86,21 +101,57 @@ def flagpoling_now_words(
     *,
     all_day: str,
     port_closed: str = "no (port closed)",
+    eligible: bool | None = None,
+    exempt_only: str = EXEMPT_ONLY_WORDS,
+    exempt_note: str = " (you are exempt)",
 ) -> str:
     """Whether ``status`` offers flagpoling at its moment, in words shared by ``flagpole crossings``
     and the finder: "yes, until <until_words(until, at)>", "yes, <all_day>" when the window has no
-    end in sight, ``port_closed`` when the port itself is closed, else "no"."""
+    end in sight, ``port_closed`` when the port itself is closed, else "no".
+
+    From the ban's effective date (``flagpoling_for`` is ``exempt-only``) ``exempt_only`` replaces
+    "yes", unless the person is known to be exempt (``eligible`` True): then "yes" stays, followed
+    by ``exempt_note``. "no (US side closed)" when the CBSA window is open but the US port facing
+    it is shut (nobody there can turn you around)."""
+    if status.flagpoling and not status.us_side_open:
+        return "no (US side closed)"
     if status.flagpoling:
+        yes, note = "yes", ""
+        if status.flagpoling_for == EXEMPT_ONLY:
+            yes, note = (("yes", exempt_note) if eligible else (exempt_only, ""))
         if status.until is not None:
-            return f"yes, until {until_words(status.until, status.at)}"
-        return f"yes, {all_day}"
+            return f"{yes}, until {until_words(status.until, status.at)}{note}"
+        return f"{yes}, {all_day}{note}"
     if not status.port_open:
         return port_closed
     return "no"
 
 
-def crossing_status(crossing: Crossing, at: datetime, origin: Origin | None = None) -> CrossingStatus:
-    """The status of ``crossing`` at ``at`` (naive = crossing-local), with distance from ``origin``."""
+def flagpoling_for(flagpoling: bool, day: date, ban: date | None) -> str | None:
+    """Who may flagpole on local date ``day`` where flagpoling is offered: ``exempt-only`` from
+    ``ban`` (the ban's effective date, from the policy data), else ``everyone``; None when
+    flagpoling is not offered. ``ban`` None = no ban known."""
+    if not flagpoling:
+        return None
+    return EXEMPT_ONLY if ban is not None and day >= ban else EVERYONE
+
+
+def eligible_to_flagpole(verdict: Any) -> bool | None:
+    """From a profile's verdict (``tui.core.verdict.Verdict``, or None): True when an exemption
+    from the ban applies (``eligibility.exempt``), False when the verdict is NOT ELIGIBLE, None
+    when there is no verdict or it is neither."""
+    if verdict is None:
+        return None
+    if any(f.id == "eligibility.exempt" for f in verdict.eligibility):
+        return True
+    return False if verdict.eligibility_word == "NOT ELIGIBLE" else None
+
+
+def crossing_status(
+    crossing: Crossing, at: datetime, origin: Origin | None = None, *, ban: date | None = None
+) -> CrossingStatus:
+    """The status of ``crossing`` at ``at`` (naive = crossing-local), with distance from ``origin``.
+    ``ban``: the flagpoling ban's effective date (policy data), for ``flagpoling_for``."""
     here = schedule.local(crossing, at)
     flag = schedule.flagpoling_open(crossing, here)
     distance = None
@@ -116,6 +167,9 @@ def crossing_status(crossing: Crossing, at: datetime, origin: Origin | None = No
         next=schedule.next_window(crossing, here),
         dated=schedule.dated_schedule(crossing, here.date()),
         distance_km=distance,
+        flagpoling_for=flagpoling_for(flag, here.date(), ban),
+        us_side_open=schedule.us_side_open(crossing, here),
+        by_appointment=schedule.appointment_mark(crossing, here.date()) is not None,
     )
 
 
@@ -128,9 +182,11 @@ def find_statuses(
     text: str = "",
     foot: bool = False,
     open_only: bool = False,
+    ban: date | None = None,
 ) -> list[CrossingStatus]:
     """Crossings matching the filters, with their status at ``at``.
 
+    ``ban``: the flagpoling ban's effective date (policy data), for ``flagpoling_for``.
     ``text`` matches names, US towns and common names; ``foot`` leaves out crossings documented
     as refusing pedestrians (unknown access stays in); ``open_only`` keeps those offering
     flagpoling at ``at``. Sorted nearest first with an origin, else west to east by province.
@@ -143,7 +199,7 @@ def find_statuses(
         crossings = [c for c in crossings if c.id in wanted]
     if foot:
         crossings = [c for c in crossings if c.pedestrians_allowed is not False]
-    statuses = [crossing_status(c, at, origin) for c in crossings]
+    statuses = [crossing_status(c, at, origin, ban=ban) for c in crossings]
     if open_only:
         statuses = [s for s in statuses if s.flagpoling]
     if origin is not None:
@@ -167,13 +223,20 @@ def fact_sources(data: CrossingsData, status: CrossingStatus) -> list[dict[str, 
              "unverified": c.pedestrians.unverified}
         )
     d = status.at.date()
-    for kind in ("port_hours", "flagpoling"):
+    for kind in ("port_hours", "flagpoling", "us_port_hours"):
         for i, w in enumerate(getattr(c, kind)):
             if w.in_force(d):
                 sources.append(
                     {"fact": f"{kind}[{i}]", "description": w.describe(), "url": w.source,
                      "as_of": w.as_of.isoformat(), "unverified": w.unverified}
                 )
+    for i, m in enumerate(c.flagpoling_by_appointment):
+        if m.in_force(d):
+            sources.append(
+                {"fact": f"flagpoling_by_appointment[{i}]",
+                 "description": f"by appointment, {m.describe()}", "url": m.source,
+                 "as_of": m.as_of.isoformat(), "unverified": m.unverified}
+            )
     if not status.dated and data.no_schedule_note_source:
         sources.append(
             {"fact": "no_schedule_note", "url": data.no_schedule_note_source,
@@ -189,6 +252,12 @@ def status_notes(data: CrossingsData, status: CrossingStatus) -> list[str]:
         notes.append(data.no_schedule_note)
     if not status.port_hours_known:
         notes.append("The data has no port hours for this date; the port is assumed open.")
+    if status.port_open and not status.us_side_open:
+        notes.append(f"The US port ({status.crossing.us_port}) is closed at this moment: nobody "
+                     "can turn you around.")
+    if status.by_appointment:
+        notes.append("On this date one source says flagpoling here took a booked appointment "
+                     "(unconfirmed).")
     return notes
 
 

@@ -10,6 +10,10 @@ Semantics are those of ``data/README.md``:
 - Flagpoling: with no ``flagpoling`` row in force on ``d``, it is offered whenever the port is
   open. With rows in force, only while the port is open *and* a row matches (weekday, and time
   when the row has one).
+- The US side: a crossing may record the hours of the US port facing it (``us_port_hours``, in
+  the Canadian port's local time). With no such row in force on ``d`` the US side is taken to be
+  open whenever the Canadian port is.
+- Flagpoling by appointment: a dated mark (``flagpoling_by_appointment``) in force on ``d``.
 - Windows touching at midnight (…–24:00 then 00:00–…) are one window: a 24-hour port does not
   "close" at midnight.
 
@@ -35,7 +39,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from tui.core.crossings import Crossing, Window
+from tui.core.crossings import Crossing, DatedMark, Window
 
 SEARCH_DAYS = 14
 """How far ahead ``window_end`` looks for the end of an open window, in days."""
@@ -98,6 +102,34 @@ def flagpoling_windows(crossing: Crossing, d: date) -> list[tuple[datetime, date
     Like ``port_windows``: within the day, not joined across midnight; empty when none.
     """
     return _local_spans(crossing, _spans(crossing, d, _flagpoling_minutes))
+
+
+def us_port_hours_known(crossing: Crossing, d: date) -> bool:
+    """True when the data has hours of the US port in force on local date ``d``."""
+    return any(row.in_force(d) for row in crossing.us_port_hours)
+
+
+def us_side_open(crossing: Crossing, at: datetime) -> bool:
+    """True when the US port facing the crossing is open at ``at``.
+
+    With no US hours in force on the local date, the US side is taken to be open whenever the
+    Canadian port is (so this is then ``port_open``)."""
+    if not us_port_hours_known(crossing, local(crossing, at).date()):
+        return port_open(crossing, at)
+    return _contains(crossing, at, _us_minutes)
+
+
+def us_side_windows(crossing: Crossing, d: date) -> list[tuple[datetime, datetime]]:
+    """The US port's opening windows on local date ``d`` (recorded hours only; like
+    ``port_windows``). Empty when no US hours are recorded for ``d`` or it is closed all day."""
+    if not us_port_hours_known(crossing, d):
+        return []
+    return _local_spans(crossing, _spans(crossing, d, _us_minutes))
+
+
+def appointment_mark(crossing: Crossing, d: date) -> DatedMark | None:
+    """The "flagpoling by appointment" mark in force on local date ``d``, or None."""
+    return next((m for m in crossing.flagpoling_by_appointment if m.in_force(d)), None)
 
 
 def window_end(crossing: Crossing, at: datetime) -> datetime | None:
@@ -202,6 +234,11 @@ def _port_minutes(crossing: Crossing, d: date) -> list[tuple[int, int]]:
     if not rows:
         return [(0, 1440)]
     return _matching(rows, d)
+
+
+def _us_minutes(crossing: Crossing, d: date) -> list[tuple[int, int]]:
+    """The US port's recorded opening on local date ``d`` as minute ranges."""
+    return _matching(_in_force(crossing.us_port_hours, d), d)
 
 
 def _flagpoling_minutes(crossing: Crossing, d: date) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ the table shows the result when it is ready. Marks and words follow ``flagpole c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -102,17 +102,24 @@ class CrossingFinderScreen(Screen[str | None]):
         *,
         data: CrossingsData | None = None,
         places: tuple[Place, ...] | None = None,
+        eligible: bool | None = None,
+        ban: date | None = None,
     ) -> None:
         """``at``: the planned moment (or now; naive = each crossing's local time).
         ``origin_text``: the place distances are measured from ("Vancouver", "49.05,-123.0").
         ``current``: the crossing id already in the plan. ``data``/``places``: pre-loaded
-        crossings and places; when None they are loaded in a worker thread."""
+        crossings and places; when None they are loaded in a worker thread. ``eligible``: the
+        profile's verdict (True exempt from the flagpoling ban, False not eligible, None unknown):
+        from the ban's date an exempt person sees "yes", anyone else "exempt travellers only".
+        ``ban``: the ban's effective date; when None it is read from the bundled policy data."""
         super().__init__()
         self.at = at
         self.origin_text = origin_text
         self.current = current
         self.data = data
         self.places = places
+        self.eligible = eligible
+        self.ban = ban
         self.filters = Filters()
         self.statuses: list[CrossingStatus] = []
         self._shown_for: Filters | None = None
@@ -173,10 +180,13 @@ class CrossingFinderScreen(Screen[str | None]):
     def _load(self) -> None:
         """Read the bundled crossings and places (off the event loop) unless they were given."""
         from tui.core.crossings import load_crossings, load_places
+        from tui.core.policy import load_policy
 
         try:
             data = self.data if self.data is not None else load_crossings()
             places = self.places if self.places is not None else load_places()
+            if self.ban is None:
+                self.ban = load_policy().flagpoling_ban.effective
         except FlagpoleError as exc:
             self.app.call_from_thread(self._load_failed, str(exc))
             return
@@ -229,6 +239,7 @@ class CrossingFinderScreen(Screen[str | None]):
             text=filters.text,
             foot=filters.foot,
             open_only=filters.open_only,
+            ban=self.ban,
         )
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, filters, statuses)
@@ -290,7 +301,7 @@ class CrossingFinderScreen(Screen[str | None]):
         for s in statuses:
             cells = [
                 s.crossing.province,
-                flagpoling_words(s),
+                flagpoling_words(s, self.eligible),
                 short_time(s.next, s.at),
                 FOOT_WORDS[s.crossing.pedestrians_allowed],
             ]
@@ -385,7 +396,9 @@ class CrossingFinderScreen(Screen[str | None]):
         """The detail pane for ``status`` (see ``describe_crossing``)."""
         assert self.data is not None
         origin = self._shown_for.origin if self._shown_for is not None else None
-        return describe_crossing(self.data, status, current=self.current, origin=origin)
+        return describe_crossing(
+            self.data, status, current=self.current, origin=origin, eligible=self.eligible
+        )
 
 
     def action_cancel(self) -> None:

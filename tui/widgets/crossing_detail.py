@@ -35,12 +35,18 @@ def _title(text: str) -> Text:
 
 
 def describe_crossing(
-    data: CrossingsData, status: CrossingStatus, *, current: str | None, origin: Origin | None
+    data: CrossingsData,
+    status: CrossingStatus,
+    *,
+    current: str | None,
+    origin: Origin | None,
+    eligible: bool | None = None,
 ) -> Group:
     """The detail pane for ``status``: the moment, the marks in words, the notes, the hours
     and schedules in force with their sources, and transit (long lines wrap under their
     own column, not under the label). ``current`` is the crossing id in the plan; ``origin``
-    the place distances are measured from."""
+    the place distances are measured from; ``eligible`` whether the person is exempt from the
+    flagpoling ban (True), not eligible (False) or unknown (None)."""
     c = status.crossing
     parts: list[RenderableType] = []
 
@@ -57,6 +63,7 @@ def describe_crossing(
         lambda until, at: detail_time(until, at, end=True),
         all_day="around the clock (no end in the next 14 days)",
         port_closed="no (the port is closed then)",
+        eligible=eligible,
     )
     summary.add_row("Flagpoling", f"at {full_time(status.at)}: {now}")
     if status.next is not None:

@@ -62,10 +62,16 @@ def plain_text(renderable: RenderableType, width: int = 78) -> str:
 
 
 
-def flagpoling_words(status: CrossingStatus) -> str:
-    """The table's words: "yes, until 16:00", "yes, 24 hours", "no" or "no (port closed)"."""
+def flagpoling_words(status: CrossingStatus, eligible: bool | None = None) -> str:
+    """The table's words: "yes, until 16:00", "yes, 24 hours", "no" or "no (port closed)"; from
+    the ban's date "exempt only, until 16:00" unless ``eligible`` (the person is exempt)."""
     return flagpoling_now_words(
-        status, lambda until, at: short_time(until, at, end=True), all_day="24 hours"
+        status,
+        lambda until, at: short_time(until, at, end=True),
+        all_day="24 hours",
+        eligible=eligible,
+        exempt_only="exempt only",
+        exempt_note="",
     )
 
 

@@ -43,10 +43,14 @@ def facts(data: CrossingsData) -> Iterator[CrossingFact]:
             allowed = {True: "allowed", False: "refused", None: "unknown"}[ped.allowed]
             yield CrossingFact(c.id, "pedestrians", f"pedestrians {allowed}", ped.as_of, ped.source,
                        ped.unverified)
-        for kind in ("port_hours", "flagpoling"):
+        for kind in ("port_hours", "flagpoling", "us_port_hours"):
             for i, row in enumerate(getattr(c, kind)):
                 yield CrossingFact(c.id, f"{kind}[{i}]", row.describe(), row.as_of, row.source,
                            row.unverified)
+        for i, mark in enumerate(c.flagpoling_by_appointment):
+            yield CrossingFact(c.id, f"flagpoling_by_appointment[{i}]",
+                               f"flagpoling by appointment, {mark.describe()}", mark.as_of,
+                               mark.source, mark.unverified)
 
 
 def stale_facts(data: CrossingsData, today: date, days: int) -> list[CrossingFact]:

@@ -236,6 +236,38 @@ class Window(SourcedEntry):
         return text
 
 
+class DatedMark(SourcedEntry):
+    """A dated fact about a crossing that has no hours: in force on local dates
+    ``from_ <= d < until`` (a missing bound is open). Used for "flagpoling by appointment"."""
+
+    from_: Day | None = Field(default=None, alias="from")
+    """First local date the mark is in force (inclusive); None = since always."""
+    until: Day | None = None
+    """Local date the mark stops being in force (exclusive); None = still in force."""
+    contact: str | None = None
+    """How to book or check (a phone number), as the source gives it."""
+
+    @model_validator(mode="after")
+    def _coherent(self) -> DatedMark:
+        if self.from_ is not None and self.until is not None and self.until <= self.from_:
+            raise ValueError(f"'until' ({self.until}) must be after 'from' ({self.from_})")
+        return self
+
+    def in_force(self, d: date) -> bool:
+        """True when the mark applies on local date ``d`` (``from <= d < until``)."""
+        return (self.from_ is None or self.from_ <= d) and (self.until is None or d < self.until)
+
+    def describe(self) -> str:
+        """Short human text: "from 2024-07-04 to 2024-12-18 (excl.)"."""
+        if self.from_ and self.until:
+            return f"from {self.from_} to {self.until} (excl.)"
+        if self.from_:
+            return f"from {self.from_}"
+        if self.until:
+            return f"until {self.until} (excl.)"
+        return "always"
+
+
 class Crossing(_Model):
     """A Canada–US land port of entry, seen from the Canadian side."""
 
@@ -265,6 +297,11 @@ class Crossing(_Model):
     """The port's own traveller hours (dated weekly windows). No row in force = unknown."""
     flagpoling: list[Window] = []
     """Dated flagpoling service windows. No row in force = whenever the port is open."""
+    us_port_hours: list[Window] = []
+    """Hours of the US port facing this crossing, in the Canadian port's local time, recorded only
+    where they differ from the Canadian hours. No row in force = open whenever the Canadian port is."""
+    flagpoling_by_appointment: list[DatedMark] = []
+    """Dated marks: flagpoling here was (said to be) by booked appointment only."""
 
     @field_validator("id")
     @classmethod

@@ -139,3 +139,51 @@ def _no_pedestrians(ctx: Context) -> Hit | None:
     )
 
 
+@_rule(
+    "crossing.us_side_closed", ERROR, READY,
+    "The Canadian port is open but the US port facing it is closed: nobody can turn you around.",
+    flagpole_only=True,
+)
+def _us_side_closed(ctx: Context) -> Hit | None:
+    from tui.core import schedule
+
+    c = ctx.crossing
+    if c is None or not schedule.port_open(c, ctx.on) or schedule.us_side_open(c, ctx.on):
+        return None
+    here = schedule.local(c, ctx.on)
+    windows = schedule.us_side_windows(c, here.date())
+    hours = ", ".join(f"{_hm(s)}–{_until(e)}" for s, e in windows) or "closed all day"
+    row = next((r for r in c.us_port_hours if r.in_force(here.date())), None)
+    return Hit(
+        f"{c.name} is open at {_hm(ctx.on)} on {ctx.on:%A %Y-%m-%d}, but the US port facing it "
+        f"({c.us_port}, {c.us_state}) is closed then: nobody on the US side can turn you around.",
+        f"The US side is open {hours} that day ({c.timezone}). Arrive while both sides are open, "
+        f"or pick another crossing: {_other_crossings(ctx.on)}",
+        source=row.source if row is not None else None,
+    )
+
+
+@_rule(
+    "crossing.appointment_required", WARNING, READY,
+    "The crossings data marks flagpoling at this port as by appointment on the planned date "
+    "(an unconfirmed source).",
+    flagpole_only=True,
+)
+def _appointment_required(ctx: Context) -> Hit | None:
+    from tui.core import schedule
+
+    c = ctx.crossing
+    if c is None:
+        return None
+    day = schedule.local(c, ctx.on).date()
+    mark = schedule.appointment_mark(c, day)
+    if mark is None:
+        return None
+    book = f" (the source gives {mark.contact})" if mark.contact else ""
+    return Hit(
+        f"One source says flagpoling at {c.name} took a booked appointment on {day} "
+        f"({mark.describe()}); this is unconfirmed: other sources disagree or say nothing.",
+        f"Book an appointment before you go{book}, or call CBSA first to check whether you "
+        "need one.",
+        source=mark.source,
+    )
