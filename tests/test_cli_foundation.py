@@ -63,7 +63,7 @@ def test_import_refuses_to_replace_without_force(isolated_home, capsys):
     ("content", "expected"),
     [
         ("schema = 1\n[person\n", ["line 2, column 8"]),
-        (DEMO.read_text().replace("expires = 2032-05-20", "expires = 2032-13-01"), ["line"]),
+        (DEMO.read_text().replace("expires = 2031-09-14", "expires = 2031-13-01"), ["line"]),
         (DEMO.read_text().replace("given_names", "given_name", 1),
          ["person.given_name", "did you mean 'given_names'"]),
         (DEMO.read_text().replace('"iec-working-holiday"', '"iec-working-holidays"'),

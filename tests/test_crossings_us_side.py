@@ -26,7 +26,7 @@ from tui.core.rules import evaluate
 from tui.widgets.crossing_detail import describe_crossing
 from tui.widgets.crossing_words import flagpoling_words, plain_text
 
-from .test_rules_cases import TORONTO, VANCOUVER, make, plan_at
+from .rule_cases import TORONTO, VANCOUVER, make, plan_at
 
 BAN = load_policy().flagpoling_ban.effective
 

@@ -21,7 +21,7 @@ from tui.screens.profile import ProfileScreen, widget_id
 from tui.screens.transfer import ExportScreen
 
 from .harness import PROFILES
-from .test_tui_journey import CLOCK, settle
+from .harness import CLOCK, wait_for_workers
 
 SECRETS = ("X9F4K2M71", "12345678", "TT-2026-1234", "123456789")
 
@@ -65,7 +65,7 @@ async def test_a_crash_writes_a_private_report_without_numbers_or_locals(tmp_pat
     app.panic = lambda *words: (said.extend(str(w) for w in words), panic(*words))[1]
     with pytest.raises(RuntimeError):
         async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
+            await wait_for_workers(pilot)
             await pilot.press("question_mark")
             await pilot.pause()
     (report,) = tmp_path.glob("crash-*.txt")
@@ -88,7 +88,7 @@ async def test_a_journeys_folder_that_is_a_file_is_a_message_not_a_crash(tmp_pat
     (tmp_path / "journeys").write_text("not a folder")
     app = FlagpoleApp(store=store, profile_name="alex", clock=CLOCK)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await wait_for_workers(pilot)
         start = app.screen_stack[0].query_one("#start-message", Static)
         assert "Could not open the profile" in str(start.render())
         assert "not a folder" in str(start.render())
@@ -109,7 +109,7 @@ async def test_a_full_disk_step_is_not_acknowledged_and_a_restart_is_clean(tmp_p
     store = alex_store(tmp_path)
     app = FlagpoleApp(store=store, profile_name="alex", clock=CLOCK)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await wait_for_workers(pilot)
         assert isinstance(app.screen, JourneyScreen)
         path = app.session.journal.path
         before = path.read_bytes()
@@ -145,7 +145,7 @@ async def test_a_second_instance_on_the_same_day_opens_read_only_and_says_so(tmp
     size = first.journal.path.stat().st_size
     app = FlagpoleApp(store=store, profile_name="alex", clock=CLOCK)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await wait_for_workers(pilot)
         assert app.session.read_only
         assert "Another flagpole window has this day open" in notices(app)
         await pilot.press("n")
@@ -158,7 +158,7 @@ async def test_the_profile_form_asks_before_overwriting_a_change_made_elsewhere(
     store = alex_store(tmp_path)
     app = FlagpoleApp(store=store, profile_name="alex", clock=CLOCK)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await wait_for_workers(pilot)
         await pilot.press("o")
         await wait_until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the profile form")
         form = app.screen
@@ -205,10 +205,10 @@ async def test_reopening_the_same_profile_in_the_same_window_is_not_read_only(tm
     store = alex_store(tmp_path)
     app = FlagpoleApp(store=store, profile_name="alex", clock=CLOCK)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await wait_for_workers(pilot)
         first = app.session
         app.open_profile("alex")  # as after saving the profile form or choosing a crossing
         await wait_until(pilot, lambda: app.session is not first and app.session is not None, "the reopen")
-        await settle(pilot)
+        await wait_for_workers(pilot)
         assert not app.session.read_only
         assert "Another flagpole window" not in notices(app)

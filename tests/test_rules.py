@@ -86,7 +86,7 @@ def test_every_id_in_the_spec_tables_is_in_the_catalogue():
     for rule_id, severity in rows:
         assert rule_id in catalogue
         assert catalogue[rule_id].severity.value == severity
-    assert {r for r, _ in rows} == set(RULE_IDS)
+    assert {r for r, _ in rows} <= set(RULE_IDS)  # the Additions: tests/test_contracts.py
 
 
 def test_catalogue_stages_and_summaries(policy):
