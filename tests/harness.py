@@ -122,21 +122,29 @@ def record_notifications(app: App[Any]) -> list[str]:
 CLOCK = fixed_clock(datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc))  # 10:05 at Boundary Bay
 
 
-def demo_store(home: Path) -> ProfileStore:
-    """A data folder holding the demo profile as stored profile 'demo'."""
+DEMO = PROFILES / "demo.toml"
+"""The bundled demo: a US citizen (admitted by the US side, so nothing is handed over)."""
+FLAGPOLER = TEST_PROFILES / "lindqvist-appointment.toml"
+"""A non-citizen flagpoler (handed a referral slip, turned around: a border history entry)."""
+
+
+def demo_store(home: Path, person: Path = DEMO) -> ProfileStore:
+    """A data folder holding ``person`` (the demo by default) as stored profile 'demo'."""
     from tui.core.profile_io import read_profile, save_stored
 
     store = ProfileStore(home)
     if not store.exists("demo"):
-        save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
+        save_stored(store, "demo", read_profile(person))
     return store
 
 
-def make_app(home: Path, profile: str | None = "demo"):
-    """The app on the demo profile in ``home``, with the fixed clock and the frozen test data."""
+def make_app(home: Path, profile: str | None = "demo", person: Path = DEMO):
+    """The app on ``person`` (the demo by default) stored as 'demo' in ``home``, with the fixed
+    clock and the frozen test data."""
     from tui.app import FlagpoleApp
 
-    return FlagpoleApp(store=demo_store(home), profile_name=profile, clock=CLOCK, data_dir=TEST_DATA)
+    store = demo_store(home, person)
+    return FlagpoleApp(store=store, profile_name=profile, clock=CLOCK, data_dir=TEST_DATA)
 
 
 def prepare(home: Path, stage: str, *, leave: bool = False) -> None:

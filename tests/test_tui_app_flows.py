@@ -18,6 +18,7 @@ from tui.screens.welcome import WelcomeScreen
 
 from .harness import (
     CLOCK,
+    FLAGPOLER,
     PROFILES,
     demo_store,
     static_text,
@@ -184,7 +185,7 @@ async def test_export_offers_redaction_and_masks_by_default(tmp_path):
         )
     text = target.read_text()
     assert "X9F4K2M71" not in text and "NRI-55-20918" not in text
-    assert "LINDQVIST" in text
+    assert "HALVORSEN" in text
 
 
 async def test_history_screen_and_theme_are_one_key_away(tmp_path):
@@ -205,7 +206,7 @@ async def test_history_screen_and_theme_are_one_key_away(tmp_path):
 
 
 async def test_walking_past_the_us_office_fills_the_border_history(tmp_path):
-    store = demo_store(tmp_path)
+    store = demo_store(tmp_path, FLAGPOLER)
     app = FlagpoleApp(store=store, profile_name="demo", clock=CLOCK)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until_open(pilot)

@@ -22,6 +22,7 @@ from tui.widgets.stepper import StepLine
 
 from .harness import (
     CLOCK,
+    FLAGPOLER,
     demo_store,
     make_app,
     plain,
@@ -123,7 +124,7 @@ async def test_each_stage_shows_expect_say_documents_and_checklist(tmp_path):
 
 
 async def test_ticks_survive_quitting_and_restarting(tmp_path):
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, person=FLAGPOLER)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until_open(pilot)
         await press_and_wait(pilot, "n", lambda: current(app) == "us_booth", "'n' went to the US booth")
@@ -204,12 +205,12 @@ async def test_typing_the_right_expiry_clears_the_error_and_letters_stay_in_the_
             lambda: "ERROR" in str(app.screen.query_one("#status-surname").render()),
             "a wrong surname was marked ERROR",
         )
-        assert surname.value == "LINDQVISTnp" and current(app) == "permit_review"
+        assert surname.value == "HALVORSENnp" and current(app) == "permit_review"
         await pilot.press("backspace", "backspace", "f6")
         await wait_for(pilot, lambda: current(app) == "done", "F6 went on to Done without asking")
         assert "The permit was checked: no errors." in screen_text(app)
     fields = Session.open(demo_store(tmp_path), "demo", CLOCK).state.permit_fields
-    assert fields == {"expires": "2027-12-02", "surname": "LINDQVIST"}
+    assert fields == {"expires": "2027-12-02", "surname": "HALVORSEN"}
 
 
 async def test_a_torn_journal_line_resumes_with_a_notice(tmp_path):

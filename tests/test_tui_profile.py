@@ -13,7 +13,7 @@ from tui.core.storage import ProfileStore
 from tui.screens.ask import AskScreen
 from tui.screens.profile import ProfileScreen, widget_id
 
-from .harness import PROFILES, TEST_DATA, record_notifications, static_text, wait_for
+from .harness import TEST_DATA, TEST_PROFILES, record_notifications, static_text, wait_for
 from .harness import Harness as ScreenHarness
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("America/Vancouver"))
@@ -45,7 +45,7 @@ def text_on_screen(app) -> str:
 
 async def test_numbers_are_masked_until_revealed(tmp_path):
     store = ProfileStore(tmp_path)
-    save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
+    save_stored(store, "demo", read_profile(TEST_PROFILES / "lindqvist-appointment.toml"))
     app = Harness(store, "demo")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -60,7 +60,7 @@ async def test_numbers_are_masked_until_revealed(tmp_path):
 
 async def test_fix_a_validation_error_then_save_keeps_the_previous_version(tmp_path):
     store = ProfileStore(tmp_path)
-    save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
+    save_stored(store, "demo", read_profile(TEST_PROFILES / "lindqvist-appointment.toml"))
     before = store.read_bytes("demo")
     app = Harness(store, "demo")
     said = record_notifications(app)
@@ -91,7 +91,7 @@ async def test_fix_a_validation_error_then_save_keeps_the_previous_version(tmp_p
 
 async def test_readiness_summary_follows_the_fields(tmp_path):
     store = ProfileStore(tmp_path)
-    save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
+    save_stored(store, "demo", read_profile(TEST_PROFILES / "lindqvist-appointment.toml"))
     app = Harness(store, "demo")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -105,7 +105,7 @@ async def test_readiness_summary_follows_the_fields(tmp_path):
 
 async def test_leaving_with_unsaved_changes_asks(tmp_path):
     store = ProfileStore(tmp_path)
-    save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
+    save_stored(store, "demo", read_profile(TEST_PROFILES / "lindqvist-appointment.toml"))
     app = Harness(store, "demo")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -14,7 +14,7 @@ from tui.core.session import Session
 from tui.core.storage import ProfileStore
 from tui.core.verdict import Verdict, parse_permit
 
-from .harness import TEST_DATA
+from .harness import TEST_DATA, TEST_PROFILES
 
 ROOT = Path(__file__).resolve().parent.parent
 CLOCK = fixed_clock(datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc))  # 10:05 at Boundary Bay
@@ -23,7 +23,7 @@ CLOCK = fixed_clock(datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc))  # 10:05 
 @pytest.fixture
 def store(tmp_path) -> ProfileStore:
     store = ProfileStore(tmp_path)
-    save_stored(store, "demo", read_profile(ROOT / "profiles" / "demo.toml"))
+    save_stored(store, "demo", read_profile(TEST_PROFILES / "lindqvist-appointment.toml"))
     return store
 
 
@@ -110,7 +110,7 @@ def test_unreadable_fields_wait_instead_of_guessing(session):
 
 
 def test_without_an_issued_permit_the_form_says_what_the_permit_should_say(store):
-    profile = read_profile(ROOT / "profiles" / "demo.toml")
+    profile = read_profile(TEST_PROFILES / "lindqvist-appointment.toml")
     save_stored(store, "plain", profile.model_copy(update={"issued_permit": None}))
     s = Session.open(store, "plain", CLOCK, data_dir=TEST_DATA)
     s.attach_verdict(Verdict.build(s.profile, CLOCK(), TEST_DATA))

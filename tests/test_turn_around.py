@@ -11,14 +11,14 @@ from tui.core.session import Session
 from tui.core.storage import ProfileStore
 from tui.core.verdict import Verdict
 
-from .harness import PROFILES
+from .harness import TEST_PROFILES
 
 NOW = datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc)  # 10:05 at Boundary Bay
 
 
 def open_demo(tmp_path) -> Session:
     store = ProfileStore(tmp_path)
-    save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
+    save_stored(store, "demo", read_profile(TEST_PROFILES / "lindqvist-appointment.toml"))
     session = Session.open(store, "demo", fixed_clock(NOW))
     session.attach_verdict(Verdict.build(session.profile, NOW))
     return session
