@@ -8,6 +8,20 @@ from __future__ import annotations
 
 import argparse
 
+MAX_STALE_DAYS = 36500
+"""The largest ``--stale`` accepted: a hundred years, far beyond any fact's age."""
+
+
+def _days(text: str) -> int:
+    """A ``--stale`` value: a whole number of days, 0 to MAX_STALE_DAYS (argparse says why not)."""
+    try:
+        days = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of days, got {text!r}") from None
+    if not 0 <= days <= MAX_STALE_DAYS:
+        raise argparse.ArgumentTypeError(f"expected 0 to {MAX_STALE_DAYS} days, got {days}")
+    return days
+
 
 def configure(subparsers) -> None:
     """Register the command."""
@@ -44,8 +58,9 @@ def configure(subparsers) -> None:
     p.add_argument(
         "--stale",
         metavar="DAYS",
-        type=int,
-        help="instead, list the facts whose as-of date is more than DAYS days before today",
+        type=_days,
+        help="instead, list the facts whose as-of date is more than DAYS days before today "
+        f"(0 to {MAX_STALE_DAYS})",
     )
     p.set_defaults(handler=run)
 
@@ -73,8 +88,12 @@ def _list(data, args, now) -> int:
     from tui.core.crossings import load_places
     from tui.core.finder import find_statuses, parse_at, parse_near
 
-    at = parse_at(args.at) if args.at else now
-    origin = parse_near(args.near, data, load_places()) if args.near else None
+    from tui.commands.common import require_moment_in_range
+
+    if args.at is not None:
+        require_moment_in_range("--at", args.at)
+    at = parse_at(args.at) if args.at is not None else now
+    origin = parse_near(args.near, data, load_places()) if args.near is not None else None
     statuses = find_statuses(
         data, at, origin=origin, province=args.province, foot=args.foot, open_only=args.open_only
     )
