@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from datetime import datetime, timezone
@@ -95,7 +96,7 @@ def _plain(renderable) -> str:
         return renderable
     if isinstance(renderable, Content):
         return renderable.plain
-    console = Console(width=200, record=True, color_system=None, file=open(os.devnull, "w"))
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
 
