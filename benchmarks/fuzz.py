@@ -392,7 +392,8 @@ def _mutated_record(record: dict, rng: random.Random) -> str:
 
 def fuzz_journal(n: int, rng: random.Random, results: Results) -> None:
     """``n`` journal lines (in days of 1 to 20), replayed, then the state used as the app uses it."""
-    from tui.core.journal import ExportContext, journal_markdown, make_record, replay
+    from tui.core.journal import make_record, replay
+    from tui.core.journal_export import ExportContext, journal_markdown
 
     kinds = ("journey_started", "stage_entered", "stage_left", "tick", "permit_field", "decision", "exported", "x")
     done = 0

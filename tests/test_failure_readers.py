@@ -10,7 +10,8 @@ import pytest
 
 from tui.cli import main
 from tui.core.history import BorderHistory, TurnAround
-from tui.core.journal import ExportContext, journal_markdown, make_record, replay
+from tui.core.journal import make_record, replay
+from tui.core.journal_export import ExportContext, journal_markdown
 from tui.core.jsonl import parse_lines
 
 T0 = datetime(2026, 12, 2, 10, 0, tzinfo=timezone(timedelta(hours=-8)))

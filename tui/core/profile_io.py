@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,7 @@ def _without_secrets(problems: list[Problem], secrets: list[str]) -> list[Proble
         reason = problem.reason
         for secret in secrets:
             reason = reason.replace(secret, REDACTED)
-        masked.append(Problem(problem.where, reason))
+        masked.append(replace(problem, reason=reason))
     return masked
 
 
