@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -52,22 +53,46 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 findings with errors, 2 bad input)."""
+    """Run the command line; returns the exit status: 0 ok, 1 ``check`` found errors, 2 anything
+    that went wrong (bad input, a file that cannot be read or written, or an unexpected failure),
+    always with one short message on stderr and never a traceback."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --help, --version: SystemExit(0); a usage error: SystemExit(2)
     if args.command is None:
         args.command = "run"
         args.handler = importlib.import_module("tui.commands.run").run
         args.profile = None
     try:
-        return args.handler(args)
+        status = args.handler(args)
     except FlagpoleError as exc:
-        print(f"flagpole: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     except KeyboardInterrupt:
-        return 130
+        return _fail("interrupted.")
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        return _fail(os_error_words(exc))
+    except RecursionError:
+        return _fail("the input is nested too deeply to be read.")
+    except MemoryError:
+        return _fail("not enough memory to finish (is the input far larger than a profile?).")
+    except Exception as exc:  # noqa: BLE001 - the one place every other failure becomes status 2
+        return _fail(f"unexpected failure ({type(exc).__name__}). Please report it.")
+    return status if status in (0, 1, 2) else 2
+
+
+def os_error_words(exc: OSError) -> str:
+    """An OSError in one line: the file (or files) and what happened, in the system's words."""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    files = [f for f in (exc.filename, exc.filename2) if f is not None]
+    where = " -> ".join(os.fsdecode(f) if isinstance(f, str | bytes) else str(f) for f in files)
+    text = f"{where}: {what}" if where else what
+    return " ".join(text.split())
+
+
+def _fail(message: str) -> int:
+    print(f"flagpole: {message}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

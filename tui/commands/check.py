@@ -43,13 +43,15 @@ def configure(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Evaluate the profile; print the findings; 0 without errors, 1 with at least one."""
-    from tui.commands.common import print_json, store_from
+    from tui.commands.common import print_json, require_moment_in_range, store_from
     from tui.core.clock import system_clock
     from tui.core.policy import load_policy
     from tui.core.profile_io import resolve_profile
     from tui.core.errors import BadMomentError, FlagpoleError
     from tui.core.rules import evaluate, resolve_on
 
+    if args.on is not None:
+        require_moment_in_range("--on", args.on)
     label, profile = resolve_profile(store_from(args), args.profile)
     policy = load_policy()
     crossings, airports = _place_data(profile)

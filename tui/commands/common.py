@@ -25,3 +25,18 @@ def print_json(value: Any) -> None:
     """Print ``value`` as indented JSON on stdout."""
     json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
+
+
+def require_moment_in_range(option: str, text: str) -> None:
+    """FlagpoleError unless the date in a ``--on``/``--at`` value falls in the years the app
+    handles (fields.MIN_YEAR..MAX_YEAR), checked before any date arithmetic can overflow."""
+    import re
+
+    from tui.core.errors import FlagpoleError
+    from tui.core.fields import MAX_YEAR, MIN_YEAR
+
+    match = re.match(r"\s*(\d{4})-", text)
+    if match and not MIN_YEAR <= int(match.group(1)) <= MAX_YEAR:
+        raise FlagpoleError(
+            f"{option}: {text.strip()!r} is out of range; give a date between {MIN_YEAR} and {MAX_YEAR}."
+        )

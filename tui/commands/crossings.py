@@ -74,14 +74,17 @@ def _list(data, args, now) -> int:
     from tui.core.finder import find_statuses, parse_at, parse_near
     from tui.core.policy import load_policy
 
+    from tui.commands.common import require_moment_in_range
     from tui.core.errors import BadCoordinatesError, BadMomentError, FlagpoleError, UnknownPlaceError
 
+    if args.at is not None:
+        require_moment_in_range("--at", args.at)
     try:
-        at = parse_at(args.at) if args.at else now
+        at = parse_at(args.at) if args.at is not None else now
     except BadMomentError as exc:
         raise FlagpoleError(f"--at: {exc}") from None
     try:
-        origin = parse_near(args.near, data, load_places()) if args.near else None
+        origin = parse_near(args.near, data, load_places()) if args.near is not None else None
     except (UnknownPlaceError, BadCoordinatesError) as exc:
         raise FlagpoleError(f"--near: {exc}") from None
     ban = load_policy().flagpoling_ban.effective
@@ -201,8 +204,15 @@ def _stale(data, crossings, days: int, today, as_json: bool) -> int:
 
     if days < 0:
         raise FlagpoleError(f"--stale: expected a number of days, 0 or more (got {days}).")
+    from datetime import date
+
+    from tui.core.fields import MIN_YEAR
+
     wanted = {c.id for c in crossings} | {"*"}
-    old = [f for f in stale_facts(data, today, days) if f.crossing_id in wanted]
+    # Every as-of date is in MIN_YEAR or later: a longer span finds the same (nothing), and
+    # shortening it keeps the date arithmetic inside the calendar however large DAYS is.
+    span = min(days, (today - date(MIN_YEAR - 1, 1, 1)).days)
+    old = [f for f in stale_facts(data, today, span) if f.crossing_id in wanted]
     if as_json:
         from tui.commands.common import print_json
 

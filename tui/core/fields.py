@@ -10,19 +10,37 @@ from pydantic import BeforeValidator
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+MIN_YEAR, MAX_YEAR = 1900, 2199
+"""Every date the app reads (profiles, data files, journal and history lines, ``--on``, ``--at``)
+lies in these years, so date arithmetic (months added, days searched, offsets applied) can
+never leave the calendar Python knows."""
+
+
+def in_range(moment: date) -> bool:
+    """Whether a date (or date-time) falls in MIN_YEAR..MAX_YEAR."""
+    return MIN_YEAR <= moment.year <= MAX_YEAR
+
+
+def require_in_range(moment: date, what: str = "the date") -> date:
+    """``moment`` itself when it is in range; ValueError naming ``what`` otherwise."""
+    if not in_range(moment):
+        raise ValueError(f"{what} must be between {MIN_YEAR} and {MAX_YEAR} (got year {moment.year})")
+    return moment
+
 
 def as_date(value: object) -> object:
-    """Accept a date, or an ISO ``YYYY-MM-DD`` string (typed into a form); refuse the rest,
-    date-times and numbers included."""
+    """Accept a date, or an ISO ``YYYY-MM-DD`` string (typed into a form), in the years
+    MIN_YEAR..MAX_YEAR; refuse the rest, date-times and numbers included."""
     if isinstance(value, datetime):
         raise ValueError("expected a date like 2026-12-02, not a date and time")
     if isinstance(value, date):
-        return value
+        return require_in_range(value, "a date")
     if isinstance(value, str) and _ISO_DATE.match(value.strip()):
         try:
-            return date.fromisoformat(value.strip())
+            parsed = date.fromisoformat(value.strip())
         except ValueError as exc:
             raise ValueError(f"{value!r} is not a real date") from exc
+        return require_in_range(parsed, "a date")
     raise ValueError("expected a date like 2026-12-02")
 
 

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tui.core.fields import require_in_range
 from tui.core.jsonl import append_record, read_records
 
 HISTORY_FILE = "history.jsonl"
@@ -39,17 +40,48 @@ class TurnAround:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TurnAround:
-        """Rebuild an entry written by ``to_json``; raises ValueError/KeyError when malformed."""
+        """Rebuild an entry written by ``to_json``; raises ValueError/KeyError/TypeError when
+        malformed: a field of the wrong type, a day outside the years the app handles, a
+        ``recorded_at`` without its UTC offset."""
         recorded = data.get("recorded_at")
+        handed_over = data.get("handed_over", ())
+        if not isinstance(handed_over, list | tuple):
+            raise TypeError("'handed_over' is not a list")
+        recorded_at = None
+        if recorded is not None:
+            recorded_at = require_in_range(datetime.fromisoformat(_text(data, "recorded_at")), "recorded_at")
+            if recorded_at.utcoffset() is None:
+                raise ValueError("'recorded_at' has no UTC offset")
         return cls(
-            day=date.fromisoformat(data["day"]),
-            crossing_id=str(data["crossing_id"]),
-            crossing_name=str(data.get("crossing_name", data["crossing_id"])),
-            handed_over=tuple(str(x) for x in data.get("handed_over", ())),
-            profile=str(data.get("profile", "")),
-            note=str(data.get("note", "")),
-            recorded_at=datetime.fromisoformat(recorded) if recorded else None,
+            day=require_in_range(date.fromisoformat(_text(data, "day")), "day"),
+            crossing_id=_text(data, "crossing_id"),
+            crossing_name=_text(data, "crossing_name") if "crossing_name" in data else _text(data, "crossing_id"),
+            handed_over=tuple(_plain(x) for x in handed_over),
+            profile=_text(data, "profile") if "profile" in data else "",
+            note=_text(data, "note") if data.get("note") is not None else "",
+            recorded_at=recorded_at,
         )
+
+    def sort_key(self) -> tuple:
+        """Oldest first: by day, then (entries without a recording time first) by recording time."""
+        if self.recorded_at is None:
+            return (self.day, 0, 0.0)
+        return (self.day, 1, self.recorded_at.timestamp())
+
+
+def _text(data: dict, key: str) -> str:
+    """``data[key]`` when it is text; KeyError/TypeError otherwise."""
+    value = data[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key!r} is not text")
+    return value
+
+
+def _plain(value: object) -> str:
+    """An item of ``handed_over``: text; TypeError otherwise."""
+    if not isinstance(value, str):
+        raise TypeError("an item of 'handed_over' is not text")
+    return value
 
 
 @dataclass
@@ -79,5 +111,5 @@ class BorderHistory:
                 history.entries.append(TurnAround.from_json(record))
             except (KeyError, ValueError, TypeError):
                 history.unreadable += 1
-        history.entries.sort(key=lambda e: (e.day, e.recorded_at or datetime.min))
+        history.entries.sort(key=TurnAround.sort_key)
         return history

@@ -42,6 +42,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from tui.core.fields import require_in_range
 from tui.core.jsonl import append_bytes, append_fd, append_line, encode_record, parse_lines
 from tui.core.storage import check_name, ensure_private_tree, open_private
 
@@ -164,9 +165,13 @@ class JourneyState:
 
 
 def _parse_time(value: Any) -> datetime:
+    """A record's ``at``: an ISO date-time with its offset, in the years the app handles."""
     if not isinstance(value, str):
         raise ValueError("no 'at' time")
-    return datetime.fromisoformat(value)
+    moment = require_in_range(datetime.fromisoformat(value), "'at'")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("'at' has no UTC offset")
+    return moment
 
 
 def apply(state: JourneyState, record: Mapping[str, Any]) -> None:

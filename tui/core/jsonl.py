@@ -107,6 +107,8 @@ def parse_lines(lines: Iterable[str | bytes]) -> Iterator[Line]:
             yield Line(number, text.strip(), json.loads(text))
         except json.JSONDecodeError:
             yield Line(number, text.strip(), problem="incomplete or not JSON")
+        except (ValueError, RecursionError):  # a number too long, or nesting too deep
+            yield Line(number, text.strip()[:80], problem="not a record this app writes")
 
 
 def read_records(path: Path) -> ReadResult:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import Enum
 
 from tui.core.errors import InvalidFileError
@@ -259,3 +259,29 @@ def store_profile(store: ProfileStore, name: str, profile: Profile, editing: boo
     data = dump_profile(profile).encode("utf-8")
     store.write_bytes(name, data, replace=editing, expected=expected)
     return fingerprint(data)
+
+
+_TIME_TEXT = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
+
+
+def planned_moment(values: dict[str, str], now: datetime) -> tuple[datetime, str | None]:
+    """The planned date and arrival time as typed (naive, crossing-local; 12:00 without a time),
+    and None; ``now`` when no date is typed. When the date or the time typed cannot be used (not
+    real, or outside the years the app handles): ``now`` and that field's path."""
+    from tui.core.fields import as_date
+
+    day_text = (values.get("plan.date") or "").strip()
+    if not day_text:
+        return now, None
+    try:
+        day = as_date(day_text)
+    except ValueError:
+        return now, "plan.date"
+    time_text = (values.get("plan.arrive") or "").strip() or "12:00"
+    if not _TIME_TEXT.match(time_text):
+        return now, "plan.arrive"
+    try:
+        arrive = time.fromisoformat(time_text.zfill(5) if len(time_text) == 4 else time_text)
+    except ValueError:
+        return now, "plan.arrive"
+    return datetime.combine(day, arrive), None

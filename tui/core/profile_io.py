@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -9,13 +10,13 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from tui.core.errors import InvalidFileError
+from tui.core.errors import InvalidFileError, Problem
 from tui.core.profile import Profile
 from tui.core.storage import ProfileStore
-from tui.core.tomlfile import parse_toml, read_toml, validation_problems
+from tui.core.tomlfile import SECRET_KEYS, parse_toml, read_toml, validation_problems
 
 REDACTED = "[redacted]"
-_SECRET_FIELDS = (("passport", "number"), ("insurance", "policy_number"), ("medical", "ime_number"))
+_SECRET_FIELDS = SECRET_KEYS
 
 
 def parse_profile(raw: bytes | str, source: str = "<profile>") -> Profile:
@@ -33,7 +34,43 @@ def profile_from_dict(data: dict[str, Any], source: str = "<profile>") -> Profil
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise InvalidFileError(source, validation_problems(exc, Profile)) from None
+        problems = _without_secrets(validation_problems(exc, Profile), _secret_texts(data))
+        raise InvalidFileError(source, problems) from None
+
+
+def _secret_texts(data: Any) -> list[str]:
+    """The passport, policy and IME numbers in raw profile data (any text found under them)."""
+    found: list[str] = []
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str) and value.strip():
+            found.append(value.strip())
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    if isinstance(data, dict):
+        for section, key in _SECRET_FIELDS:
+            table = data.get(section)
+            if isinstance(table, dict) and key in table:
+                collect(table[key])
+    return sorted(set(found), key=len, reverse=True)
+
+
+def _without_secrets(problems: list[Problem], secrets: list[str]) -> list[Problem]:
+    """Problems with every secret text (wherever it was typed, even in another field) masked."""
+    if not secrets:
+        return problems
+    masked = []
+    for problem in problems:
+        reason = problem.reason
+        for secret in secrets:
+            reason = reason.replace(secret, REDACTED)
+        masked.append(replace(problem, reason=reason))
+    return masked
 
 
 def dump_profile(profile: Profile, *, redact: bool = False) -> str:

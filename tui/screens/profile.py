@@ -8,7 +8,6 @@ passport, policy and IME numbers are masked until revealed.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from textual import work
@@ -30,6 +29,7 @@ from tui.core.profile_form import (
     FormField,
     FormResult,
     from_form,
+    planned_moment,
     to_form,
 )
 from tui.core.storage import ProfileStore, check_name
@@ -386,27 +386,24 @@ class ProfileScreen(Screen[str | None]):
         self.notify(f"Saved {name!r} (the previous version is kept).", timeout=3)
 
     def action_find_crossing(self) -> None:
-        """Choose the crossing in the crossing finder; the choice fills in the plan."""
+        """Choose the crossing in the crossing finder; the choice fills in the plan. An impossible
+        planned date or arrival time is shown under its field instead (the finder needs a moment)."""
         from tui.screens.finder import CrossingFinderScreen
 
         values = self.values()
-        at = self._planned_moment(values)
+        at, problem = planned_moment(values, self.clock())
+        if problem is not None:
+            self.touched.add(problem)
+            self._check()
+            if not self.message(problem):  # the form thinks it fine: say it here all the same
+                self._show_message(problem, "Not a date and time the crossing finder can use.")
+            self.query_one(f"#{widget_id(problem)}").focus()
+            self.notify(f"Fix {FIELD_LABELS[problem]} first to search at that moment.", severity="warning")
+            return
         self.app.push_screen(
             CrossingFinderScreen(at=at, current=values.get("plan.crossing") or None),
             self._crossing_chosen,
         )
-
-    def _planned_moment(self, values: dict[str, str]) -> datetime:
-        """The planned date and time as typed (naive, crossing-local), else now."""
-        try:
-            day = datetime.fromisoformat(values["plan.date"]).date()
-        except ValueError:
-            return self.clock()
-        try:
-            hours, minutes = (int(x) for x in (values["plan.arrive"] or "12:00").split(":")[:2])
-        except ValueError:
-            hours, minutes = 12, 0
-        return datetime(day.year, day.month, day.day, hours, minutes)
 
     def _crossing_chosen(self, crossing_id: str | None) -> None:
         if crossing_id:

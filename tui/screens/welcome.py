@@ -67,11 +67,12 @@ class WelcomeScreen(Screen[None]):
         else:
             self.query_one("#create", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Each button runs the app action of the same name."""
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Each button runs the app action of the same name (as its key does)."""
         event.stop()
-        action = {"create": "new_profile", "import": "import_profile", "demo": "try_demo"}[event.button.id or ""]
-        self.run_action(f"app.{action}")
+        action = {"create": "new_profile", "import": "import_profile", "demo": "try_demo"}.get(event.button.id or "")
+        if action:
+            await self.run_action(f"app.{action}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Open the chosen profile."""
