@@ -242,3 +242,25 @@ def plain(renderable: object) -> str:
         console = Console(width=200, record=True, color_system=None, file=sink)
         console.print(renderable)
         return console.export_text()
+
+
+# --- the profile screen on its own ----------------------------------------------------------
+
+PROFILE_NOW = datetime(2026, 11, 26, 17, 0, tzinfo=timezone.utc)  # 09:00 in Vancouver
+
+
+def profile_harness(store: ProfileStore, name: str | None) -> Harness:
+    """The profile screen of ``name`` (None: a new profile) on its own, with a fixed clock."""
+    from tui.screens.profile import ProfileScreen
+
+    return Harness(ProfileScreen(store, name, fixed_clock(PROFILE_NOW), data_dir=TEST_DATA))
+
+
+async def wait_for_profile_form(pilot: Pilot[Any]) -> None:
+    """Wait until the profile form is filled and checked: no worker running, the readiness
+    line no longer 'checking…'."""
+    await wait_for(
+        pilot,
+        lambda: not pilot.app.workers and "checking" not in static_text(pilot.app, "#readiness-summary"),
+        "the profile form was filled and checked",
+    )

@@ -12,9 +12,9 @@ import pytest
 from tui.cli import main
 from tui.core.storage import ProfileStore
 
-from .conftest import PROFILES
+from .harness import PROFILES, TEST_PROFILES
 
-DEMO = PROFILES / "demo.toml"
+DEMO = TEST_PROFILES / "lindqvist-appointment.toml"  # the numbers below are hers
 DEMO_TEXT = DEMO.read_text(encoding="utf-8")
 SECRETS = ("X9F4K2M71", "NRI-55-20918")
 

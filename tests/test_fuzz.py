@@ -8,7 +8,7 @@ import importlib.util
 import os
 import sys
 
-from .conftest import ROOT
+from .harness import ROOT
 
 
 def load_fuzzer():

@@ -20,11 +20,8 @@ from tui.screens.profile import ProfileScreen, error_id, widget_id
 from tui.screens.transfer import ImportScreen
 from tui.screens.welcome import WelcomeScreen
 
-from .conftest import PROFILES
-from .harness import Harness
-from .test_tui_journey import CLOCK, settle
-from .test_tui_profile import Harness as ProfileHarness
-from .test_tui_profile import settle as settle_profile
+from .harness import PROFILES
+from .harness import CLOCK, Harness, profile_harness, wait_for_profile_form, wait_until_open
 
 
 async def wait_for(pilot, condition, what: str) -> None:
@@ -44,7 +41,7 @@ async def wait_for(pilot, condition, what: str) -> None:
 async def test_each_welcome_button_opens_its_screen_when_clicked(tmp_path, button, opens):
     app = FlagpoleApp(store=ProfileStore(tmp_path), clock=CLOCK)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await wait_until_open(pilot)
         assert isinstance(app.screen, WelcomeScreen)
         assert app.screen.query_one(f"#{button}", Button)
         await pilot.click(f"#{button}")
@@ -54,12 +51,12 @@ async def test_each_welcome_button_opens_its_screen_when_clicked(tmp_path, butto
 async def test_f6_after_an_impossible_arrival_time_shows_a_field_message(tmp_path):
     store = ProfileStore(tmp_path)
     save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
-    app = ProfileHarness(store, "demo")
+    app = profile_harness(store, "demo")
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle_profile(app, pilot)
+        await wait_for_profile_form(pilot)
         app.screen.query_one(f"#{widget_id('plan.arrive')}", Input).value = "25:00"
         await pilot.press("f6")
-        await settle_profile(app, pilot)
+        await wait_for_profile_form(pilot)
         assert isinstance(app.screen, ProfileScreen)
         message = str(app.screen.query_one(f"#{error_id('plan.arrive')}", Static).render())
         assert "25:00" in message
@@ -68,12 +65,12 @@ async def test_f6_after_an_impossible_arrival_time_shows_a_field_message(tmp_pat
 async def test_f6_after_a_far_away_date_shows_a_field_message(tmp_path):
     store = ProfileStore(tmp_path)
     save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
-    app = ProfileHarness(store, "demo")
+    app = profile_harness(store, "demo")
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle_profile(app, pilot)
+        await wait_for_profile_form(pilot)
         app.screen.query_one(f"#{widget_id('plan.date')}", Input).value = "9999-12-31"
         await pilot.press("f6")
-        await settle_profile(app, pilot)
+        await wait_for_profile_form(pilot)
         assert isinstance(app.screen, ProfileScreen)
         assert app.screen.query(f"#{error_id('plan.date')}")
 
@@ -81,9 +78,9 @@ async def test_f6_after_a_far_away_date_shows_a_field_message(tmp_path):
 async def test_f6_with_a_good_time_still_opens_the_finder(tmp_path):
     store = ProfileStore(tmp_path)
     save_stored(store, "demo", read_profile(PROFILES / "demo.toml"))
-    app = ProfileHarness(store, "demo")
+    app = profile_harness(store, "demo")
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle_profile(app, pilot)
+        await wait_for_profile_form(pilot)
         await pilot.press("f6")
         await wait_for(pilot, lambda: isinstance(app.screen, CrossingFinderScreen), "the finder opened")
 

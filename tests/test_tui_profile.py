@@ -7,21 +7,24 @@ from zoneinfo import ZoneInfo
 
 from textual.widgets import Input, Static
 
-from tui.core.clock import fixed_clock
 from tui.core.profile_io import load_stored, read_profile, save_stored
 from tui.core.storage import ProfileStore
 from tui.screens.ask import AskScreen
 from tui.screens.profile import ProfileScreen, widget_id
 
-from .harness import TEST_DATA, TEST_PROFILES, record_notifications, static_text, wait_for
-from .harness import Harness as ScreenHarness
+from .harness import (
+    TEST_PROFILES,
+    profile_harness,
+    record_notifications,
+    static_text,
+    wait_for,
+    wait_for_profile_form,
+)
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("America/Vancouver"))
 
 
-def Harness(store: ProfileStore, name: str | None) -> ScreenHarness:
-    """The profile screen of ``name`` (None: a new profile) on its own, with the fixed clock."""
-    return ScreenHarness(ProfileScreen(store, name, fixed_clock(NOW), data_dir=TEST_DATA))
+Harness = profile_harness
 
 
 def summary(app) -> str:
@@ -29,14 +32,7 @@ def summary(app) -> str:
     return static_text(app, "#readiness-summary")
 
 
-async def settle(pilot) -> None:
-    """Wait until the form is filled and checked: no worker running, readiness no longer
-    'checking…'."""
-    await wait_for(
-        pilot,
-        lambda: not pilot.app.workers and "checking" not in summary(pilot.app),
-        "the profile form was filled and checked",
-    )
+settle = wait_for_profile_form
 
 
 def text_on_screen(app) -> str:
