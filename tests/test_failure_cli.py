@@ -12,7 +12,7 @@ import pytest
 from tui.cli import main
 from tui.core.storage import ProfileStore
 
-from .harness import PROFILES, TEST_PROFILES
+from .harness import TEST_PROFILES
 
 DEMO = TEST_PROFILES / "lindqvist-appointment.toml"  # the numbers below are hers
 DEMO_TEXT = DEMO.read_text(encoding="utf-8")
