@@ -73,6 +73,10 @@ class RuleSpec:
         }
 
 
+Check = Callable[["Context"], "Hit | None"]
+"""A rule's check: the context in, a hit or None out."""
+
+
 class RuleGroup:
     """The rules of one group module, in definition order.
 
@@ -92,11 +96,11 @@ class RuleGroup:
         summary: str,
         *,
         flagpole_only: bool = False,
-    ):
+    ) -> Callable[[Check], Check]:
         """Register the decorated function as the check of rule ``rule_id`` (silent on routes
         other than flagpoling when ``flagpole_only``)."""
 
-        def register(check: Callable[[Context], Hit | None]) -> Callable[[Context], Hit | None]:
+        def register(check: Check) -> Check:
             self.specs.append(RuleSpec(rule_id, severity, stage, summary, check, flagpole_only))
             return check
 
