@@ -11,13 +11,11 @@ import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -25,8 +23,9 @@ from pydantic import (
 )
 
 from tui.core.crossings import PROVINCES, normalize
+from tui.core.crossings.search import match_score as _score
 from tui.core.errors import FlagpoleError, InvalidFileError, Problem
-from tui.core.fields import Day
+from tui.core.fields import Day, Text, Url, Zone
 from tui.core.tomlfile import read_toml, validation_problems
 
 KIND = "airports data"
@@ -35,34 +34,6 @@ KIND = "airports data"
 _CANADA_LAT = (41.0, 84.0)
 _CANADA_LON = (-142.0, -52.0)
 
-
-def _as_url(value: object) -> object:
-    """A source must be a web address, so anyone can go and re-check it."""
-    if not isinstance(value, str) or not re.match(r"^https?://\S+$", value.strip()):
-        raise ValueError("expected the source's URL, starting with https://")
-    return value.strip()
-
-
-def _as_zone(value: object) -> object:
-    """An IANA time zone name that this machine's zone database knows."""
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected an IANA time zone like America/Toronto")
-    try:
-        ZoneInfo(value.strip())
-    except (ValueError, OSError, KeyError):
-        raise ValueError(f"{value!r} is not a known IANA time zone") from None
-    return value.strip()
-
-
-def _non_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value.strip()
-
-
-Url = Annotated[str, BeforeValidator(_as_url)]
-Zone = Annotated[str, BeforeValidator(_as_zone)]
-Text = Annotated[str, AfterValidator(_non_blank)]
 
 
 class _Model(BaseModel):
@@ -269,27 +240,6 @@ def _keys(a: Airport) -> list[str]:
     return [k for k in (normalize(k) for k in keys) if k]
 
 
-def _score(query: str, keys: list[str]) -> int | None:
-    """0 exact, 1 prefix, 2 whole words inside, 3 every word a prefix of some word; None no match."""
-    if not query:
-        return 3
-    best: int | None = None
-    for key in keys:
-        if key == query:
-            return 0
-        if key.startswith(query):
-            score = 1
-        elif f" {query}" in f" {key}":
-            score = 2
-        else:
-            continue
-        best = score if best is None else min(best, score)
-    if best is not None:
-        return best
-    words = " ".join(keys).split()
-    if all(any(w.startswith(q) for w in words) for q in query.split()):
-        return 3
-    return None
 
 
 def _as_airports(airports: AirportsData | Iterable[Airport]) -> list[Airport]:

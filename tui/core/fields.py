@@ -6,7 +6,9 @@ import re
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BeforeValidator
+from zoneinfo import ZoneInfo
+
+from pydantic import AfterValidator, BeforeValidator
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -46,3 +48,35 @@ def as_date(value: object) -> object:
 
 Day = Annotated[date, BeforeValidator(as_date)]
 """A calendar date, as TOML writes it (``2026-12-02``)."""
+
+
+def _as_url(value: object) -> object:
+    """A source must be a web address, so anyone can go and re-check it."""
+    if not isinstance(value, str) or not re.match(r"^https?://\S+$", value.strip()):
+        raise ValueError("expected the source's URL, starting with https://")
+    return value.strip()
+
+
+def _as_zone(value: object) -> object:
+    """An IANA time zone name that this machine's zone database knows."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected an IANA time zone like America/Toronto")
+    try:
+        ZoneInfo(value.strip())
+    except (ValueError, OSError, KeyError):
+        raise ValueError(f"{value!r} is not a known IANA time zone") from None
+    return value.strip()
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value.strip()
+
+
+Url = Annotated[str, BeforeValidator(_as_url)]
+"""A source's web address (http or https)."""
+Zone = Annotated[str, BeforeValidator(_as_zone)]
+"""An IANA time zone name known to this machine's zone database."""
+Text = Annotated[str, AfterValidator(_non_blank)]
+"""Text that is not blank (surrounding spaces removed)."""
