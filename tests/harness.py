@@ -158,9 +158,22 @@ def prepare(home: Path, stage: str, *, leave: bool = False) -> None:
         session.go_to(stage_id)
         if stage_id == "permit_review" and leave:
             session.attach_verdict(Verdict.build(session.profile, CLOCK(), TEST_DATA))
+            type_printed(session)
             session.decide_leave(True, [f.id for f in session.permit_errors()])
         if stage_id == stage:
             break
+
+
+def type_printed(session) -> None:
+    """Check every permit field against the demo's printed permit (its ``issued_permit``, with
+    the Port of Entry letter's date): typed where printed, confirmed where blank."""
+    from tui.core.verdict import permit_to_text
+
+    for key, value in permit_to_text(session.profile.issued_permit).items():
+        if value:
+            session.set_permit_field(key, value)
+        else:
+            session.confirm_permit_field(key)
 
 
 def app_opened(app) -> bool:

@@ -229,7 +229,10 @@ def test_markdown_log_has_times_checklists_permit_decisions_fix_and_every_event(
         now=T0 + timedelta(minutes=30),
         checklists={"before_you_go": [("passport", "Passport packed"), ("battery", "Charged")]},
         permit_values={"expires": "2027-02-10", "surname": "A|B"},
+        permit_how={"expires": "typed", "surname": "confirmed"},
         permit_findings=[FindingLine("error", "permit.expiry_matches_poe_letter", "Wrong date.", "Say it.")],
+        permit_corrections=["The expiry should say 2027-12-02."],
+        finding_words={"permit.expiry_matches_poe_letter": "Wrong date."},
         fix_title="Fixing it: Guide 5218 / IMM 1436",
         fix_steps=["Mail IMM 1436."],
     )
@@ -240,12 +243,16 @@ def test_markdown_log_has_times_checklists_permit_decisions_fix_and_every_event(
     assert "| Done | not reached | | |" in text
     assert "- [x] done: Passport packed" in text
     assert "- [ ] not done: Charged" in text
-    assert "| Expiry | 2027-02-10 |" in text
-    assert "| Surname | A\\|B |" in text
-    assert "**ERROR** `permit.expiry_matches_poe_letter`" in text
+    assert "| Expiry | 2027-02-10 | typed as printed |" in text
+    assert "| Surname | A\\|B | confirmed: matches |" in text
+    assert "| Kind |  | not checked yet |" in text
+    assert "- The expiry should say 2027-12-02." in text
+    assert "**ERROR**: Wrong date." in text
+    assert "permit.expiry_matches_poe_letter" not in text  # findings named in words
     assert "LEFT without a correction" in text
     assert "## Fixing it: Guide 5218 / IMM 1436" in text and "1. Mail IMM 1436." in text
-    assert "Permit field Expiry: '2027-02-1'" in text
+    assert "Permit field Expiry: typed '2027-02-10'" in text  # the final value only,
+    assert "'2027-02-1'" not in text  # not every keystroke
 
 
 def test_markdown_lists_lines_that_could_not_be_read():

@@ -11,6 +11,7 @@ from textual.widgets import Input
 from tui.app import FlagpoleApp
 from tui.core.journal import journal_path
 from tui.core.session import Session
+from tui.core.verdict import permit_to_text
 from tui.core.storage import ProfileStore
 from tui.screens.confirm import ConfirmLeaveScreen
 from tui.screens.journey import JourneyScreen
@@ -151,7 +152,14 @@ async def test_permit_review_shows_the_poe_letter_error_with_the_sentence_and_le
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until_open(pilot)
-        assert app.screen.query_one("#permit-expires", Input).value == "2027-02-10"
+        for key, value in permit_to_text(app.session.profile.issued_permit).items():
+            app.screen.query_one(f"#permit-{key}", Input).value = value
+            if not value:
+                app.screen.query_one(f"#permit-{key}", Input).focus()
+                await pilot.press("f5")
+        await wait_for(pilot, lambda: app.session.permit_unchecked() == [], "every field checked")
+        await wait_for(pilot, lambda: "SAY" in screen_text(app), "the error's sentence shown")
+        app.screen.query_one(StageView).focus()
         text = screen_text(app)
         assert "ERROR    Your permit expires on 2027-02-10, the last day your Port of Entry letter" in text
         assert "SAY      “The expiry date on my permit is the date on my Port of Entry letter" in text
@@ -178,7 +186,8 @@ async def test_permit_review_shows_the_poe_letter_error_with_the_sentence_and_le
         decision = app.session.state.decisions[-1]
         assert (decision.answer, decision.findings) == ("leave", ("permit.expiry_matches_poe_letter",))
         text = screen_text(app)
-        assert "You left the permit review with 1 error(s) standing" in text
+        assert "You left the permit review with 1 error." in text
+        assert "The expiry should say 2027-12-02." in text
         assert "Fixing the permit after you left: Guide 5218 / IMM 1436" in text
 
 
@@ -187,13 +196,16 @@ async def test_typing_the_right_expiry_clears_the_error_and_letters_stay_in_the_
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until_open(pilot)
+        for key in ("surname", "given_names", "date_of_birth", "citizenship", "kind", "employer", "conditions"):
+            app.session.confirm_permit_field(key)
+        app.screen.query_one("#permit-surname", Input).value = "HALVORSEN"
         field = app.screen.query_one("#permit-expires", Input)
         field.focus()
         field.value = "2027-12-0"
         await pilot.press("end", "2")
         await wait_for(
             pilot,
-            lambda: "The permit matches what was expected." in screen_text(app),
+            lambda: "the permit matches what was expected." in screen_text(app),
             "the right expiry cleared the error on screen",
         )
         assert app.session.permit_errors() == []
@@ -206,11 +218,13 @@ async def test_typing_the_right_expiry_clears_the_error_and_letters_stay_in_the_
             "a wrong surname was marked ERROR",
         )
         assert surname.value == "HALVORSENnp" and current(app) == "permit_review"
-        await pilot.press("backspace", "backspace", "f6")
+        await pilot.press("backspace", "backspace")
+        app.screen.query_one(StageView).focus()
+        await pilot.press("f6")
         await wait_for(pilot, lambda: current(app) == "done", "F6 went on to Done without asking")
         assert "The permit was checked: no errors." in screen_text(app)
     fields = Session.open(demo_store(tmp_path), "demo", CLOCK).state.permit_fields
-    assert fields == {"expires": "2027-12-02", "surname": "HALVORSEN"}
+    assert (fields["expires"], fields["surname"]) == ("2027-12-02", "HALVORSEN")
 
 
 async def test_a_torn_journal_line_resumes_with_a_notice(tmp_path):
@@ -264,7 +278,8 @@ async def test_the_log_screen_and_the_markdown_export(tmp_path):
         assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
         text = target.read_text()
         assert "# Flagpoling day log: demo, 2026-12-02" in text
-        assert "Guide 5218" in text and "permit.expiry_matches_poe_letter" in text
+        assert "Guide 5218" in text and "The expiry should say 2027-12-02." in text
+        assert "permit.expiry_matches_poe_letter" not in text
         assert app.session.state.exports == [str(target)]
         assert f"Exported to {target}" in screen_text(app)
 

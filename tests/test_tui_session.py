@@ -60,8 +60,13 @@ def test_actions_that_change_nothing_are_not_recorded(session):
     before = len(session.state.records)
     session.go_to("before_you_go")
     session.tick("before_you_go", "passport", False)
-    session.set_permit_field("surname", "LINDQVIST")
+    session.set_permit_field("surname", "")  # a field not checked, typed blank: still not checked
     assert len(session.state.records) == before
+    session.set_permit_field("surname", "LINDQVIST")
+    session.set_permit_field("surname", "LINDQVIST")
+    session.confirm_permit_field("given_names")
+    session.confirm_permit_field("given_names")
+    assert len(session.state.records) == before + 2
 
 
 def test_the_demo_is_uncertain_by_its_cbsa_appointment_and_the_crossing_is_open(session):
@@ -77,13 +82,18 @@ def test_the_demo_is_uncertain_by_its_cbsa_appointment_and_the_crossing_is_open(
     assert f"{verdict.local_now(CLOCK()):%H:%M %Z}" == "10:05 PST"
 
 
-def test_the_demo_permit_is_prefilled_from_the_issued_permit_and_shows_the_poe_letter_error(session):
-    values = session.permit_values()
-    assert values["expires"] == "2027-02-10"
+def test_nothing_is_prefilled_and_the_letters_date_typed_in_is_an_error(session):
+    assert session.permit_values() == {}
+    assert session.permit_check().field_word("expires") == "not checked"
+    assert session.permit_errors() == []
+    for key in ("surname", "given_names", "date_of_birth", "citizenship", "kind", "employer", "conditions"):
+        session.confirm_permit_field(key)
+    session.set_permit_field("expires", "2027-02-10")
     check = session.permit_check()
     assert [f.id for f in check.findings] == ["permit.expiry_matches_poe_letter"]
     assert check.field_word("expires") == "ERROR"
     assert check.field_word("surname") == "ok"
+    assert session.permit_how()["surname"] == "confirmed"
     assert check.expected["expires"] == "2027-12-02"
     seed = check.findings[0]
     assert seed.say and "2027-12-02" in seed.say
@@ -96,6 +106,7 @@ def test_correcting_the_expiry_clears_the_error(session):
 
 
 def test_a_name_error_marks_only_the_name_that_differs(session):
+    session.confirm_permit_field("surname")
     session.set_permit_field("given_names", "MAJA ELLEN")
     check = session.permit_check()
     assert check.field_word("given_names") == "ERROR"
@@ -109,14 +120,15 @@ def test_unreadable_fields_wait_instead_of_guessing(session):
     assert check.findings == ()
 
 
-def test_without_an_issued_permit_the_form_says_what_the_permit_should_say(store):
+def test_without_an_issued_permit_the_form_knows_what_the_permit_should_say(store):
     profile = read_profile(TEST_PROFILES / "lindqvist-appointment.toml")
     save_stored(store, "plain", profile.model_copy(update={"issued_permit": None}))
     s = Session.open(store, "plain", CLOCK, data_dir=TEST_DATA)
     s.attach_verdict(Verdict.build(s.profile, CLOCK(), TEST_DATA))
-    values = s.permit_values()
-    assert values["expires"] == "2027-12-02"
-    assert values["kind"] == "open"
+    assert s.permit_values() == {}
+    expected = s.permit_expected()
+    assert expected["expires"] == "2027-12-02"
+    assert expected["kind"] == "open"
     assert s.permit_errors() == []
 
 
@@ -134,6 +146,7 @@ def test_parse_permit_reads_text_like_a_person_types_it():
 
 def test_leaving_with_an_error_is_recorded_and_brings_the_fix_route_into_the_export(session):
     session.go_to("permit_review")
+    session.set_permit_field("expires", "2027-02-10")
     errors = [f.id for f in session.permit_errors()]
     session.decide_leave(True, errors)
     session.go_to("done")
@@ -141,6 +154,8 @@ def test_leaving_with_an_error_is_recorded_and_brings_the_fix_route_into_the_exp
     ctx = session.export_context()
     assert ctx.fix_steps and "Guide 5218" in ctx.fix_title
     assert ctx.permit_values["expires"] == "2027-02-10"
+    assert ctx.permit_how["expires"] == "typed"
+    assert ctx.permit_corrections == ["The expiry should say 2027-12-02."]
 
 
 def test_no_fix_route_in_the_export_before_the_permit_review(session):

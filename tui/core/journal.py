@@ -13,8 +13,9 @@ resumed            (the app was opened again on this journal)
 stage_entered      stage
 stage_left         stage
 tick               stage, item, done (bool)
-permit_field       field, value (text as typed)
-decision           stage, question, answer, findings (ids of the error findings standing)
+permit_field       field, value, how (``typed`` (the default) or ``confirmed``: it matches)
+decision           stage, question, answer, findings (ids of the error findings standing),
+                   unchecked (the permit fields not checked yet, when any)
 exported           path
 =================  ============================================================================
 
@@ -36,228 +37,39 @@ import json
 import os
 import re
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tui.core.fields import require_in_range
-from tui.core.jsonl import append_bytes, append_fd, append_line, encode_record, parse_lines
+from tui.core.jsonl import append_bytes, append_fd, append_line, encode_record
+from tui.core.journal_state import (  # re-exported: the journal's records and state
+    FORMAT_VERSION,
+    LEAVE_QUESTION,
+    PERMIT_FIELDS,
+    PERMIT_HOW,
+    Decision,
+    JourneyState,
+    SkippedLine,
+    Visit,
+    apply,
+    make_record,
+    replay,
+)
 from tui.core.storage import check_name, ensure_private_tree, open_private
 
-FORMAT_VERSION = 1
+__all__ = [
+    "FORMAT_VERSION", "LEAVE_QUESTION", "PERMIT_FIELDS", "PERMIT_HOW", "Decision", "JourneyState",
+    "SkippedLine", "Visit", "apply", "make_record", "replay", "Journal", "open_journal",
+    "journal_path", "journeys_folder", "journey_id_for", "list_journeys", "describe",
+    "duration_words",
+]
+
 JOURNEYS_DIR = "journeys"
 EXPORTS_DIR = "exports"
 TORN_SUFFIX = ".torn"
 _JOURNEY_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")
-
-PERMIT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("surname", "Surname"),
-    ("given_names", "Given names"),
-    ("date_of_birth", "Date of birth"),
-    ("citizenship", "Citizenship"),
-    ("expires", "Expiry"),
-    ("kind", "Kind"),
-    ("employer", "Employer"),
-    ("conditions", "Conditions"),
-)
-"""The printed fields of a permit, in form order: (key, label)."""
-
-LEAVE_QUESTION = "leave_without_correction"
-"""The question asked when leaving the permit review with an error standing."""
-
-
-# --- state ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SkippedLine:
-    """A journal line that could not be read."""
-
-    number: int
-    reason: str
-    text: str
-
-
-@dataclass
-class Visit:
-    """One stay in a stage: entered, and left (None while still there)."""
-
-    entered: datetime
-    left: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Decision:
-    """An answer the person gave, with what stood at the time."""
-
-    at: datetime
-    stage: str
-    question: str
-    answer: str
-    findings: tuple[str, ...] = ()
-
-
-@dataclass
-class JourneyState:
-    """What replaying a journal gives."""
-
-    route: str | None = None
-    profile: str | None = None
-    journey: str | None = None
-    started: datetime | None = None
-    current_stage: str | None = None
-    visits: dict[str, list[Visit]] = field(default_factory=dict)
-    ticks: dict[str, set[str]] = field(default_factory=dict)
-    permit_fields: dict[str, str] = field(default_factory=dict)
-    decisions: list[Decision] = field(default_factory=list)
-    exports: list[str] = field(default_factory=list)
-    records: list[dict[str, Any]] = field(default_factory=list)
-    skipped: list[SkippedLine] = field(default_factory=list)
-
-    @property
-    def is_new(self) -> bool:
-        """True when nothing has been recorded yet."""
-        return not self.records
-
-    def ticked(self, stage: str, item: str) -> bool:
-        """Whether checklist ``item`` of ``stage`` is ticked."""
-        return item in self.ticks.get(stage, set())
-
-    def time_in(self, stage: str, now: datetime) -> timedelta:
-        """Total time spent in ``stage``; a visit still open counts up to ``now``."""
-        total = timedelta()
-        for visit in self.visits.get(stage, []):
-            end = visit.left or now
-            if end > visit.entered:
-                total += end - visit.entered
-        return total
-
-    def first_entered(self, stage: str) -> datetime | None:
-        """When ``stage`` was first entered, or None."""
-        visits = self.visits.get(stage)
-        return visits[0].entered if visits else None
-
-    def last_left(self, stage: str) -> datetime | None:
-        """When ``stage`` was last left, or None (never left, or still there)."""
-        visits = self.visits.get(stage)
-        return visits[-1].left if visits else None
-
-    def visited(self, stage: str) -> bool:
-        """Whether ``stage`` was ever entered."""
-        return bool(self.visits.get(stage))
-
-    def last_decision(self, question: str) -> Decision | None:
-        """The latest answer to ``question``, or None."""
-        for decision in reversed(self.decisions):
-            if decision.question == question:
-                return decision
-        return None
-
-    @property
-    def left_with_errors(self) -> tuple[str, ...]:
-        """The error ids standing when the person last chose to leave the permit review."""
-        decision = self.last_decision(LEAVE_QUESTION)
-        if decision is None or decision.answer != "leave":
-            return ()
-        return decision.findings
-
-
-def _parse_time(value: Any) -> datetime:
-    """A record's ``at``: an ISO date-time with its offset, in the years the app handles."""
-    if not isinstance(value, str):
-        raise ValueError("no 'at' time")
-    moment = require_in_range(datetime.fromisoformat(value), "'at'")
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("'at' has no UTC offset")
-    return moment
-
-
-def apply(state: JourneyState, record: Mapping[str, Any]) -> None:
-    """Apply one record to ``state`` (unknown types are kept in ``records`` and otherwise ignored).
-
-    Raises ValueError/KeyError/TypeError when a known record lacks its fields.
-    """
-    kind = record["type"]
-    at = _parse_time(record.get("at"))
-    if kind == "journey_started":
-        state.route = str(record.get("route") or "") or None
-        state.profile = str(record.get("profile") or "") or None
-        state.journey = str(record.get("journey") or "") or None
-        state.started = state.started or at
-    elif kind == "stage_entered":
-        stage = str(record["stage"])
-        if state.current_stage and state.current_stage != stage:
-            _close_visit(state, state.current_stage, at)
-        visits = state.visits.setdefault(stage, [])
-        if not visits or visits[-1].left is not None:
-            visits.append(Visit(entered=at))
-        state.current_stage = stage
-        state.started = state.started or at
-    elif kind == "stage_left":
-        _close_visit(state, str(record["stage"]), at)
-    elif kind == "tick":
-        stage, item = str(record["stage"]), str(record["item"])
-        done = record["done"]
-        if not isinstance(done, bool):
-            raise TypeError("'done' is not true/false")
-        ticks = state.ticks.setdefault(stage, set())
-        if done:
-            ticks.add(item)
-        else:
-            ticks.discard(item)
-    elif kind == "permit_field":
-        value = record["value"]
-        if not isinstance(value, str):
-            raise TypeError("'value' is not text")
-        state.permit_fields[str(record["field"])] = value
-    elif kind == "decision":
-        state.decisions.append(
-            Decision(
-                at=at,
-                stage=str(record["stage"]),
-                question=str(record["question"]),
-                answer=str(record["answer"]),
-                findings=tuple(str(f) for f in record.get("findings", ())),
-            )
-        )
-    elif kind == "exported":
-        state.exports.append(str(record["path"]))
-    state.records.append(dict(record))
-
-
-def _close_visit(state: JourneyState, stage: str, at: datetime) -> None:
-    visits = state.visits.get(stage)
-    if visits and visits[-1].left is None:
-        visits[-1].left = at
-
-
-def replay(lines: Iterable[str | bytes]) -> JourneyState:
-    """The state a journal's lines describe. Pure: no clock, no files.
-
-    Blank lines are ignored; a line that is not a JSON object, or a record missing its fields,
-    is skipped and listed in ``state.skipped`` (line number, reason, the text cut to 80 chars).
-    """
-    state = JourneyState()
-    for line in parse_lines(lines):
-        if line.problem:
-            state.skipped.append(SkippedLine(line.number, line.problem, line.text[:80]))
-            continue
-        record = line.value
-        if not isinstance(record, dict) or "type" not in record:
-            state.skipped.append(SkippedLine(line.number, "not a journal record", line.text[:80]))
-            continue
-        try:
-            apply(state, record)
-        except (KeyError, ValueError, TypeError) as exc:
-            state.skipped.append(SkippedLine(line.number, f"malformed record ({exc})", line.text[:80]))
-    return state
-
-
-def make_record(kind: str, at: datetime, **data: Any) -> dict[str, Any]:
-    """A journal record: version, time (ISO, with its offset), type, then the fields."""
-    return {"v": FORMAT_VERSION, "at": at.isoformat(timespec="seconds"), "type": kind, **data}
 
 
 # --- files ----------------------------------------------------------------------------------------
@@ -442,8 +254,15 @@ def duration_words(delta: timedelta) -> str:
     return f"{minutes} min"
 
 
-def describe(record: Mapping[str, Any], titles: Mapping[str, str], items: Mapping[tuple[str, str], str] | None = None) -> str:
-    """One record in plain words, for the log screen and the Markdown export."""
+def describe(
+    record: Mapping[str, Any],
+    titles: Mapping[str, str],
+    items: Mapping[tuple[str, str], str] | None = None,
+    *,
+    words: Mapping[str, str] | None = None,
+) -> str:
+    """One record in plain words, for the log screen and the Markdown export; ``words`` names
+    findings (id → message) where a record lists them by id."""
     kind = record.get("type")
     stage = titles.get(str(record.get("stage")), str(record.get("stage")))
     if kind == "journey_started":
@@ -460,11 +279,17 @@ def describe(record: Mapping[str, Any], titles: Mapping[str, str], items: Mappin
         return f"{mark}: {item} ({stage})"
     if kind == "permit_field":
         label = dict(PERMIT_FIELDS).get(str(record.get("field")), str(record.get("field")))
-        return f"Permit field {label}: {record.get('value')!r}"
+        if record.get("how") == "confirmed":
+            return f"Permit field {label}: confirmed it matches {record.get('value')!r}"
+        return f"Permit field {label}: typed {record.get('value')!r}"
     if kind == "decision":
         if record.get("question") == LEAVE_QUESTION:
             answer = "LEFT without a correction" if record.get("answer") == "leave" else "stayed to ask for a correction"
-            standing = ", ".join(record.get("findings", ())) or "none"
+            standing = "; ".join((words or {}).get(str(f), str(f)) for f in record.get("findings", ())) or "none"
+            unchecked = record.get("unchecked") or ()
+            if unchecked:
+                names = ", ".join(dict(PERMIT_FIELDS).get(str(k), str(k)) for k in unchecked)
+                standing += f"; fields not checked: {names}"
             return f"Leave without a correction? {answer} (errors standing: {standing})"
         return f"Decision {record.get('question')}: {record.get('answer')}"
     if kind == "exported":

@@ -45,8 +45,14 @@ class ExportContext:
     """Per stage id: (item id, text) of the checklist shown for the programme."""
     permit_labels: Sequence[tuple[str, str]] = PERMIT_FIELDS
     permit_values: Mapping[str, str] = field(default_factory=dict)
-    """The permit fields as last shown (prefill overlaid with what was typed)."""
+    """The permit fields checked: field key → the final value typed or confirmed."""
+    permit_how: Mapping[str, str] = field(default_factory=dict)
+    """Field key → ``typed`` or ``confirmed``; a field not in it was not checked."""
     permit_findings: Sequence[FindingLine] = ()
+    permit_corrections: Sequence[str] = ()
+    """Each correction in words ("The expiry should say 2027-12-02.")."""
+    finding_words: Mapping[str, str] = field(default_factory=dict)
+    """Finding id → its message, to name findings recorded by id (decisions)."""
     fix_title: str = ""
     fix_steps: Sequence[str] = ()
 
@@ -90,31 +96,18 @@ def journal_markdown(state: JourneyState, ctx: ExportContext) -> str:
         for item_id, text in entries:
             mark = "[x] done" if state.ticked(stage_id, item_id) else "[ ] not done"
             add(f"- {mark}: {text}")
-    if ctx.permit_values:
-        add("")
-        add("## The permit as printed")
-        add("")
-        add("| Field | Value |")
-        add("| --- | --- |")
-        for key, label in ctx.permit_labels:
-            value = ctx.permit_values.get(key, "")
-            add(f"| {label} | {_cell(value)} |")
-        add("")
-        if ctx.permit_findings:
-            add("Findings:")
-            add("")
-            for f in ctx.permit_findings:
-                add(f"- **{f.severity.upper()}** `{f.id}`: {f.message}")
-                add(f"  - {f.advice}")
-        else:
-            add("Findings: none; the permit matched what was expected.")
+    if ctx.permit_values or ctx.permit_how or ctx.permit_findings:
+        _permit_section(add, ctx)
     if state.decisions:
         add("")
         add("## Decisions")
         add("")
         for d in state.decisions:
-            rec = {"type": "decision", "stage": d.stage, "question": d.question, "answer": d.answer, "findings": d.findings}
-            add(f"- {_hm(d.at)}: {describe(rec, titles)}")
+            rec = {
+                "type": "decision", "stage": d.stage, "question": d.question, "answer": d.answer,
+                "findings": d.findings, "unchecked": d.unchecked,
+            }
+            add(f"- {_hm(d.at)}: {describe(rec, titles, words=ctx.finding_words)}")
     if ctx.fix_steps:
         add("")
         add(f"## {ctx.fix_title or 'Fixing the permit later'}")
@@ -124,13 +117,16 @@ def journal_markdown(state: JourneyState, ctx: ExportContext) -> str:
     add("")
     add("## Every event")
     add("")
-    for rec in state.records:
+    last_edit = {str(r.get("field")): i for i, r in enumerate(state.records) if r.get("type") == "permit_field"}
+    for i, rec in enumerate(state.records):
+        if rec.get("type") == "permit_field" and last_edit.get(str(rec.get("field"))) != i:
+            continue  # keystrokes: only a field's final value is kept
         when = rec.get("at", "")
         try:
             when = _hm(datetime.fromisoformat(str(when)))
         except ValueError:
             pass
-        add(f"- {when} {describe(rec, titles, items)}")
+        add(f"- {when} {describe(rec, titles, items, words=ctx.finding_words)}")
     if state.skipped:
         add("")
         add("## Lines that could not be read")
@@ -139,6 +135,42 @@ def journal_markdown(state: JourneyState, ctx: ExportContext) -> str:
             add(f"- line {s.number}: {s.reason}")
     add("")
     return "\n".join(out)
+
+
+_HOW_WORDS = {"confirmed": "confirmed: matches", "typed": "typed as printed"}
+
+
+def _permit_section(add, ctx: ExportContext) -> None:
+    """The permit table (final value of each field and how it was checked), the corrections
+    to ask for, and the findings in words."""
+    add("")
+    add("## The permit as printed")
+    add("")
+    add("| Field | Value | Checked |")
+    add("| --- | --- | --- |")
+    for key, label in ctx.permit_labels:
+        how = ctx.permit_how.get(key)
+        value = _cell(ctx.permit_values.get(key, "")) if how else ""
+        add(f"| {label} | {value} | {_HOW_WORDS.get(how or '', 'not checked yet')} |")
+    add("")
+    unchecked = sum(1 for key, _ in ctx.permit_labels if key not in ctx.permit_how)
+    if unchecked:
+        add(f"{unchecked} field{'s' if unchecked > 1 else ''} not checked.")
+        add("")
+    if ctx.permit_corrections:
+        add("Corrections to ask for:")
+        add("")
+        for sentence in ctx.permit_corrections:
+            add(f"- {sentence}")
+        add("")
+    if ctx.permit_findings:
+        add("Findings:")
+        add("")
+        for f in ctx.permit_findings:
+            add(f"- **{f.severity.upper()}**: {f.message}")
+            add(f"  - {f.advice}")
+    elif not unchecked:
+        add("Findings: none; the permit matched what was expected.")
 
 
 def _hm(moment: datetime | None) -> str:

@@ -258,16 +258,36 @@ class Session:
         self.journal.record("tick", self.now(), stage=stage_id, item=item_id, done=done)
 
     def set_permit_field(self, key: str, value: str) -> None:
-        """Record what the person typed into a permit field (only when it changed)."""
+        """Record what the person typed into a permit field (only when it changed). Typed
+        back to blank, the field is not checked any more."""
         if key not in dict(PERMIT_FIELDS):
             raise KeyError(key)
-        if self.permit_values().get(key) == value:
+        state = self.state
+        now_shown = (state.permit_fields.get(key), state.permit_how.get(key))
+        if now_shown == ((value, "typed") if value else (None, None)):
             return
-        self.journal.record("permit_field", self.now(), field=key, value=value)
+        self.journal.record("permit_field", self.now(), field=key, value=value, how="typed")
         self._permit_check = None
 
-    def decide_leave(self, leave: bool, standing: Sequence[str]) -> None:
-        """Record the answer to "Leave without a correction?" and the errors standing."""
+    def confirm_permit_field(self, key: str) -> str:
+        """Record that the printed ``key`` matches what it should say, and return that value
+        (what the form then shows). Without the verdict yet, nothing is recorded and "" is
+        returned: what it should say is not known."""
+        if key not in dict(PERMIT_FIELDS):
+            raise KeyError(key)
+        if self.verdict is None:
+            return ""
+        value = self.verdict.expected_values(self.profile).get(key, "")
+        state = self.state
+        if state.permit_how.get(key) != "confirmed" or state.permit_fields.get(key) != value:
+            self.journal.record("permit_field", self.now(), field=key, value=value, how="confirmed")
+            self._permit_check = None
+        return value
+
+    def decide_leave(self, leave: bool, standing: Sequence[str], unchecked: Sequence[str] = ()) -> None:
+        """Record the answer to "Leave without a correction?", the errors standing and the
+        permit fields not checked yet."""
+        extra = {"unchecked": list(unchecked)} if unchecked else {}
         self.journal.record(
             "decision",
             self.now(),
@@ -275,6 +295,7 @@ class Session:
             question=LEAVE_QUESTION,
             answer="leave" if leave else "stay",
             findings=list(standing),
+            **extra,
         )
 
     def exported(self, path: Path) -> None:
@@ -289,18 +310,24 @@ class Session:
         self._permit_check = None
 
     def permit_values(self) -> dict[str, str]:
-        """The permit form: the prefill (issued permit, else what it should say), overlaid with
-        what was typed. Without the verdict yet, only what was typed (and the issued permit)."""
-        if self.verdict is not None:
-            values = self.verdict.prefill(self.profile)
-        elif self.profile.issued_permit is not None:
-            from tui.core.verdict import permit_to_text
+        """The permit fields checked so far (typed or confirmed): field key → value. A field
+        not checked yet is absent: nothing is prefilled as if it matched."""
+        return dict(self.state.permit_fields)
 
-            values = permit_to_text(self.profile.issued_permit)
-        else:
-            values = {key: "" for key, _ in PERMIT_FIELDS}
-        values.update(self.state.permit_fields)
-        return values
+    def permit_how(self) -> dict[str, str]:
+        """Field key → ``typed`` or ``confirmed``, for the fields checked so far."""
+        return dict(self.state.permit_how)
+
+    def permit_expected(self) -> dict[str, str]:
+        """What each printed field should say (empty until the verdict is attached)."""
+        return self.verdict.expected_values(self.profile) if self.verdict is not None else {}
+
+    def permit_unchecked(self) -> list[str]:
+        """The permit field keys not checked yet, in form order (none when the programme
+        issues no permit)."""
+        if not self.issues_permit:
+            return []
+        return [key for key, _ in PERMIT_FIELDS if key not in self.state.permit_how]
 
     @property
     def issues_permit(self) -> bool:
@@ -313,7 +340,8 @@ class Session:
         if self.verdict is None or not self.issues_permit:
             return None
         if self._permit_check is None:
-            self._permit_check = self.verdict.check_permit(self.profile, self.permit_values())
+            values = self.permit_values()
+            self._permit_check = self.verdict.check_permit(self.profile, values, checked=values.keys())
         return self._permit_check
 
     def permit_errors(self) -> list[Finding]:
@@ -337,6 +365,9 @@ class Session:
         findings = [
             FindingLine(f.severity.value, f.id, f.message, f.advice) for f in (check.findings if check else ())
         ]
+        corrections = [c.sentence for c in check.corrections()] if check else []
+        words = self.verdict.permit_finding_words() if self.verdict is not None else {}
+        words.update({f.id: f.message for f in (check.findings if check else ())})
         reviewed = self._review_visited()
         fix = self.fix_steps() if (self.state.left_with_errors or (reviewed and self.permit_errors())) else []
         return ExportContext(
@@ -347,7 +378,10 @@ class Session:
             now=self.now(),
             checklists={s.id: [(c.id, c.text) for c in self.checklist(s)] for s in self.route.stages},
             permit_values=self.permit_values() if reviewed else {},
+            permit_how=self.permit_how() if reviewed else {},
             permit_findings=findings,
+            permit_corrections=corrections,
+            finding_words=words,
             fix_title=self.route.fix.title if self.route.fix else "",
             fix_steps=[step.text + (" (unconfirmed)" if step.unconfirmed else "") for step in fix],
         )

@@ -9,7 +9,7 @@ No UI imports.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
@@ -66,7 +66,9 @@ class PermitCheck:
     """Field key → why the text cannot be read (not a date, not a country code…)."""
     expected: Mapping[str, str] = field(default_factory=dict)
     values: Mapping[str, str] = field(default_factory=dict)
-    """The form's text as checked."""
+    """The form's text as checked (only the fields checked so far)."""
+    unchecked: tuple[str, ...] = ()
+    """The field keys not checked yet (neither typed nor confirmed), in form order."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -85,13 +87,56 @@ class PermitCheck:
         return found
 
     def field_word(self, key: str) -> str:
-        """``ok``, ``ERROR``, ``WARNING`` or ``INVALID`` for one field."""
+        """``not checked``, ``ok``, ``ERROR``, ``WARNING`` or ``INVALID`` for one field."""
+        if key in self.unchecked:
+            return "not checked"
         if key in self.invalid:
             return "INVALID"
         found = self.field_findings(key)
         if not found:
             return "ok"
         return severity_word(min((f.severity for f in found), key=lambda s: s.rank))
+
+
+    def corrections(self) -> list[Correction]:
+        """Each checked field that is wrong (an error on it, or unreadable), with what it
+        should say: the words to ask for a correction at the counter or by mail."""
+        found: list[Correction] = []
+        for key, label in PERMIT_FIELDS:
+            word = self.field_word(key)
+            if word in ("ERROR", "INVALID"):
+                findings = self.field_findings(key)
+                found.append(
+                    Correction(
+                        key=key,
+                        label=label,
+                        printed=self.values.get(key, ""),
+                        expected=self.expected.get(key, ""),
+                        why=findings[0].message if findings else self.invalid.get(key, ""),
+                    )
+                )
+        return found
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One printed field to correct: what is printed and what it should say."""
+
+    key: str
+    label: str
+    printed: str
+    expected: str
+    why: str = ""
+
+    @property
+    def sentence(self) -> str:
+        """'The expiry should say 2027-12-02.' / 'The surname should read HALVORSEN.' /
+        'The employer should be blank.'"""
+        noun = self.label.lower()
+        if not self.expected:
+            return f"The {noun} should be blank (it says {self.printed})."
+        verb = "read" if self.key in ("surname", "given_names") else "say"
+        return f"The {noun} should {verb} {self.expected}."
 
 
 @dataclass
@@ -232,6 +277,15 @@ class Verdict:
             "conditions": "",
         }
 
+    def permit_finding_words(self) -> dict[str, str]:
+        """Finding id → its one-line summary in words, for every permit-review rule (to name a
+        finding recorded earlier, such as the errors standing when the person left)."""
+        from tui.core.rules import CATALOGUE
+
+        return {
+            spec.id: spec.summary_for(self.policy) for spec in CATALOGUE if spec.stage is FindingStage.PERMIT_REVIEW
+        }
+
     def prefill(self, profile: Profile) -> dict[str, str]:
         """The form's starting values: the issued permit when the profile has one, else what
         the permit should say."""
@@ -240,19 +294,38 @@ class Verdict:
             return self.expected_values(profile)
         return permit_to_text(issued)
 
-    def check_permit(self, profile: Profile, values: Mapping[str, str]) -> PermitCheck:
-        """Check the form: parse each field, then run the rules with it as ``[issued_permit]``."""
+    def check_permit(
+        self, profile: Profile, values: Mapping[str, str], checked: Collection[str] | None = None
+    ) -> PermitCheck:
+        """Check the form: parse each field, then run the rules with it as ``[issued_permit]``.
+
+        Only the ``checked`` fields (default: every field) count: a field not checked yet stands
+        in with what it should say while the rules run, and no finding or unreadable text is
+        reported for it. A finding tied to no field is reported once every field is checked."""
         expected = self.expected_values(profile)
-        permit, invalid = parse_permit(values)
+        keys = [key for key, _ in PERMIT_FIELDS]
+        done = set(keys if checked is None else checked)
+        unchecked = tuple(k for k in keys if k not in done)
+        mine = {k: v for k, v in values.items() if k in done}
+        filled = {k: (mine[k] if k in done else expected.get(k, "")) for k in keys}
+        permit, invalid = parse_permit(filled)
+        invalid = {k: why for k, why in invalid.items() if k in done}
+        base = dict(expected=expected, values=mine, unchecked=unchecked)
         if permit is None:
-            return PermitCheck(invalid=invalid, expected=expected, values=dict(values))
+            return PermitCheck(invalid=invalid, **base)
         from tui.core.rules import evaluate
 
         candidate = profile.model_copy(update={"issued_permit": permit})
         report = evaluate(candidate, self.crossings, self.policy, self.on, airports=self.airports)
-        return PermitCheck(
-            findings=tuple(report.by_stage(FindingStage.PERMIT_REVIEW)), expected=expected, values=dict(values)
-        )
+        found = tuple(f for f in report.by_stage(FindingStage.PERMIT_REVIEW) if _concerns(f.id, done, unchecked))
+        return PermitCheck(findings=found, **base)
+
+
+def _concerns(finding_id: str, checked: Collection[str], unchecked: Collection[str]) -> bool:
+    """Whether a permit finding is about a checked field (one tied to no field: when none is
+    left unchecked)."""
+    fields = [key for key, ids in FIELD_FINDINGS.items() if finding_id in ids]
+    return any(k in checked for k in fields) if fields else not unchecked
 
 
 def permit_to_text(issued: IssuedPermit) -> dict[str, str]:

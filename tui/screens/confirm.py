@@ -21,17 +21,22 @@ class ConfirmLeaveScreen(ModalScreen[bool]):
         Binding("l,f6", "leave", "Leave anyway", key_display="l"),
     ]
 
-    def __init__(self, errors: Sequence[Finding], fix_route: str) -> None:
-        """Ask about the ``errors`` standing; ``fix_route`` names the later fix."""
+    def __init__(self, errors: Sequence[Finding], fix_route: str, unchecked: Sequence[str] = ()) -> None:
+        """Ask about the ``errors`` standing and the permit fields not checked yet (their
+        labels, ``unchecked``); ``fix_route`` names the later fix."""
         super().__init__()
         self.errors = list(errors)
         self.fix_route = fix_route
+        self.unchecked = list(unchecked)
 
     def compose(self) -> ComposeResult:
         """The question, the errors, the cost of leaving, and two buttons."""
         with Vertical(id="confirm-box"):
-            yield Static("Leave without a correction?", id="confirm-title", markup=False)
+            title = "Leave without a correction?" if self.errors else "Leave without checking every field?"
+            yield Static(title, id="confirm-title", markup=False)
             lines = [f"ERROR    {f.message}" for f in self.errors]
+            if self.unchecked:
+                lines.append(f"TO DO    Not checked yet: {', '.join(self.unchecked)}.")
             yield Static("\n".join(lines), id="confirm-errors", markup=False)
             yield Static(
                 "You are still at the counter: now is the time to ask. After you leave, the only "

@@ -99,27 +99,34 @@ class JourneyScreen(Screen):
     # --- moving between stages -----------------------------------------------------------------
 
     async def request_move(self, stage_id: str) -> None:
-        """Go to ``stage_id``; leaving the permit review forwards with an error standing asks first."""
+        """Go to ``stage_id``; leaving the permit review forwards with an error standing, or with
+        fields not checked yet, asks first."""
         session = self.session
         current = session.current
         if stage_id == current.id:
             return
+        # --- the leave question (permit review) ---
         moving_on = session.route.index(stage_id) > session.route.index(current.id)
-        errors = session.permit_errors() if current.panel == "permit_review" else []
-        if moving_on and errors:
+        reviewing = current.panel == "permit_review" and session.verdict is not None
+        errors = session.permit_errors() if reviewing else []
+        unchecked = session.permit_unchecked() if reviewing else []
+        if moving_on and (errors or unchecked):
+            from tui.core.journal import PERMIT_FIELDS
             from tui.screens.confirm import ConfirmLeaveScreen
 
             fix = session.route.fix.title if session.route.fix else "a request by mail"
+            labels = [dict(PERMIT_FIELDS)[key] for key in unchecked]
 
             async def answered(leave: bool | None) -> None:
-                session.decide_leave(bool(leave), [f.id for f in errors])
+                session.decide_leave(bool(leave), [f.id for f in errors], unchecked)
                 if leave:
                     await self._move(stage_id)
                 else:
-                    self.notify("Stayed at the permit review. Ask for the correction now.", title="Decision saved")
+                    self.notify("Stayed at the permit review. Check the rest now.", title="Decision saved")
 
-            self.app.push_screen(ConfirmLeaveScreen(errors, _fix_words(fix)), answered)
+            self.app.push_screen(ConfirmLeaveScreen(errors, _fix_words(fix), unchecked=labels), answered)
             return
+        # --- end of the leave question ---
         await self._move(stage_id)
 
     async def _move(self, stage_id: str) -> None:

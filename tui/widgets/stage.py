@@ -14,7 +14,7 @@ from tui.core.journey import Fact, Stage
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
 from tui.widgets.findings import FindingView, labelled
-from tui.widgets.permit_form import PermitForm
+from tui.widgets.permit_panel import PermitPanel, needs_fix, permit_outcome
 from tui.widgets.words import span, when
 
 
@@ -79,92 +79,6 @@ class ReadinessPanel(Vertical):
         return "\n".join(lines)
 
 
-class PermitPanel(Vertical):
-    """Permit review: the form, the state of each field, and each finding with what to say."""
-
-    def __init__(self, session: Session, **kwargs) -> None:
-        """The form for ``session``'s permit (waits for the verdict to know what to expect)."""
-        super().__init__(**kwargs)
-        self.session = session
-        self._shown: tuple | None = None
-        self._summary: tuple[str, str] | None = None
-
-    def compose(self) -> ComposeResult:
-        """Intro line, the form, the summary and the findings."""
-        if not self.session.issues_permit:
-            yield Static(
-                "Your programme issues no work permit. Before you leave, check the details the "
-                "officer confirms (name, date of birth, citizenship, your mailing address for the "
-                "PR card) against your passport and your COPR.",
-                classes="hint",
-                markup=False,
-            )
-            return
-        if self.session.verdict is None:
-            yield Static("Working out what your permit should say…", classes="waiting")
-            return
-        source = (
-            "the permit in your profile"
-            if self.session.profile.issued_permit is not None
-            else "what it should say"
-        )
-        yield Static(
-            f"Type or confirm what is PRINTED on the permit (prefilled with {source}). "
-            "Checks update as you type; F6 moves on, F5 goes back.",
-            classes="hint",
-            markup=False,
-        )
-        yield PermitForm(self.session.permit_values(), id="permit-form")
-        yield Static("", id="permit-summary")
-        yield Vertical(id="permit-findings")
-
-    async def on_mount(self) -> None:
-        """Show the first check."""
-        if self.session.issues_permit:
-            await self.show_check()
-
-    async def on_permit_form_field_changed(self, event: PermitForm.FieldChanged) -> None:
-        """Record the change, then re-check."""
-        self.session.set_permit_field(event.key, event.value)
-        await self.show_check()
-
-    async def show_check(self) -> None:
-        """Run the rules on the form as it stands and show the result."""
-        check = self.session.permit_check()
-        if check is None:
-            return
-        self.query_one(PermitForm).show_check(check)
-        summary = self.query_one("#permit-summary", Static)
-        errors = check.errors
-        if check.invalid:
-            word, line, cls = "INVALID", "Some fields cannot be read yet; the check waits for them.", "-invalid"
-        elif errors:
-            n = len(errors)
-            word, cls = "ERROR", "-error"
-            line = (
-                f"{n} error{'s' if n > 1 else ''} on the permit: ask the officer to correct "
-                f"{'them' if n > 1 else 'it'} before you leave the counter."
-            )
-        elif check.findings:
-            word, line, cls = "WARNING", "No errors, but check the warnings below with the officer.", "-warning"
-        else:
-            word, line, cls = "ok", "The permit matches what was expected.", "-ok"
-        if (word, line) != self._summary:
-            self._summary = (word, line)
-            summary.update(labelled([(word, line)]))
-            summary.set_classes(cls)
-        if check.findings != self._shown:
-            self._shown = check.findings
-            box = self.query_one("#permit-findings", Vertical)
-            views = list(box.query(FindingView))
-            if [v.finding.id for v in views] == [f.id for f in check.findings]:
-                for view, finding in zip(views, check.findings):
-                    view.show(finding)  # same findings, new words (a name as typed): no re-mount
-            else:
-                await box.remove_children()
-                await box.mount_all([FindingView(f, say=True) for f in check.findings])
-
-
 class SummaryPanel(Vertical):
     """Done: time per stage, how the permit review ended, the route to fix it, the export."""
 
@@ -176,23 +90,10 @@ class SummaryPanel(Vertical):
     def compose(self) -> ComposeResult:
         """Times, the permit, the fix route when needed, and the export line."""
         session = self.session
-        state = session.state
         yield _title("Time per stage")
         yield Static(self._times(), id="summary-times", markup=False)
-        review = session.route.stage_with_panel("permit_review") if session.issues_permit else None
-        left = state.left_with_errors
-        errors = session.permit_errors() if (review and state.visited(review.id)) else []
-        if left:
-            line = ("ERROR", f"You left the permit review with {len(left)} error(s) standing: {', '.join(left)}.")
-            yield Static(labelled([line]), classes="finding -error")
-        elif errors:
-            line = ("ERROR", f"{len(errors)} error(s) stand on the permit: {', '.join(f.id for f in errors)}.")
-            yield Static(labelled([line]), classes="finding -error")
-        elif review is not None and state.visited(review.id) and session.verdict is not None:
-            yield Static(labelled([("ok", "The permit was checked: no errors.")]), classes="finding -ok")
-        elif review is not None and not state.visited(review.id):
-            yield Static(labelled([("NOTE", "The permit review was skipped.")]), classes="finding -warning")
-        if left or errors:
+        yield from permit_outcome(session)  # the permit review's outcome: tui.widgets.permit_panel
+        if needs_fix(session):
             fix = session.route.fix
             yield _title(fix.title if fix else "Fixing the permit later")
             rows = [(f"{n}.", _fact_line(f, None)) for n, f in enumerate(session.fix_steps(), start=1)]
