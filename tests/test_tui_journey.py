@@ -158,7 +158,10 @@ async def test_permit_review_shows_the_poe_letter_error_with_the_sentence_and_le
                 app.screen.query_one(f"#permit-{key}", Input).focus()
                 await pilot.press("f5")
         await wait_for(pilot, lambda: app.session.permit_unchecked() == [], "every field checked")
-        await wait_for(pilot, lambda: "SAY" in screen_text(app), "the error's sentence shown")
+        error = "ERROR    Your permit expires on 2027-02-10, the last day your Port of Entry letter"
+        await wait_for(
+            pilot, lambda: "SAY" in screen_text(app) and error in screen_text(app), "the error and its sentence shown"
+        )
         app.screen.query_one(StageView).focus()
         text = screen_text(app)
         assert "ERROR    Your permit expires on 2027-02-10, the last day your Port of Entry letter" in text
