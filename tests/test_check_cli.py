@@ -15,7 +15,7 @@ from .harness import PROFILES
 from .rule_cases import DELETE, FIRING, RULE_IDS, make, with_issued
 
 DEMO = str(PROFILES / "demo.toml")
-FINDING_KEYS = {"id", "severity", "stage", "message", "advice", "source", "say", "steps", "sources"}  # additions
+FINDING_KEYS = {"id", "severity", "stage", "message", "advice", "source", "say", "steps", "sources", "fix_field"}  # additions
 
 
 def check_json(capsys, *argv: str) -> tuple[int, dict]:
