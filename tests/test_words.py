@@ -18,7 +18,7 @@ import pytest
 
 from tui.core.airports import load_airports
 from tui.core.crossings import load_crossings
-from tui.core.findings import Finding
+from tui.core.findings import Finding, FindingStage, Severity
 from tui.core.policy import load_policy
 from tui.core.profile import (
     Basis,
@@ -212,3 +212,53 @@ def test_the_welcome_screen_speaks_plain_words():
 
     texts = [welcome.WELCOME, *welcome.HINTS] if hasattr(welcome, "HINTS") else [welcome.WELCOME]
     assert all(problems(t) == [] for t in texts), [problems(t) for t in texts]
+
+
+# --- Menus with human labels, and the field to change in words ----------------------------------
+
+from tui.core import labels  # noqa: E402
+
+
+@pytest.mark.parametrize("enum", list(labels.MENUS), ids=lambda e: e.__name__)
+def test_every_choice_the_app_shows_has_a_plain_label_and_a_one_line_hint(enum):
+    menu = labels.choices(enum)
+    assert [c.value for c in menu] == [m.value for m in enum]
+    assert len({c.label for c in menu}) == len(menu), "two choices read the same"
+    for c in menu:
+        assert c.label != c.value and problems(c.label) == [] and problems(c.hint) == []
+        assert c.hint and "\n" not in c.hint and len(c.hint) <= 100
+        assert labels.label(c.value, enum) == c.label and labels.hint(c.value, enum) == c.hint
+
+
+def test_labels_read_enum_members_and_leave_unknown_ids_alone():
+    assert labels.label(Program.IEC_WORKING_HOLIDAY) == "Working holiday (IEC / PVT)"
+    assert labels.label(Program.SPOUSAL_OPEN_WORK_PERMIT) == "Spouse or partner open work permit"
+    assert labels.label(PlanRoute.ARRIVAL_BY_AIR) == "On arrival by air"
+    assert labels.label("no-such-thing", Program) == "no-such-thing"
+    assert labels.hint("no-such-thing", Program) == ""
+
+
+def test_every_field_a_finding_points_at_has_words():
+    policy, crossings, airports = load_policy(), load_crossings(), load_airports()
+    pointed: set[str] = set()
+    for case in CASES:
+        report = evaluate(make(case.overrides), crossings, policy, case.on, airports=airports)
+        pointed |= {f.fix_field for f in report.findings if f.fix_field}
+    assert {"plan.arrive", "plan.route", "application.exemption", "plan.airport"} <= pointed
+    for key in pointed:
+        section, name = key.split(".")
+        assert name in SECTIONS[section], key
+        assert key in labels.FIELDS and problems(labels.field_words(key)) == []
+    assert set(labels.FIELDS) <= {f"{s}.{k}" for s, keys in SECTIONS.items() for k in keys}
+
+
+def test_the_app_names_the_key_that_opens_the_profile_at_what_to_change():
+    from tui.widgets.findings import change_words
+
+    finding = Finding(
+        id="crossing.closes_soon", severity=Severity.WARNING, stage=FindingStage.READINESS,
+        message="m", advice="Arrive earlier.", fix_field="plan.arrive",
+    )
+    assert change_words(finding) == "Press o to change your arrival time."
+    assert change_words(finding, None) == ""
+    assert change_words(Finding(**{**finding.__dict__, "fix_field": None})) == ""
