@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 
@@ -15,7 +16,7 @@ from .harness import PROFILES
 from .rule_cases import DELETE, FIRING, RULE_IDS, make, with_issued
 
 DEMO = str(PROFILES / "demo.toml")
-FINDING_KEYS = {"id", "severity", "stage", "message", "advice", "source", "say", "steps", "sources"}  # additions
+FINDING_KEYS = {"id", "severity", "stage", "message", "advice", "source", "say", "steps", "sources", "fix_field"}  # additions
 
 
 def check_json(capsys, *argv: str) -> tuple[int, dict]:
@@ -261,3 +262,49 @@ def test_without_plan_or_on_the_moment_is_now(tmp_path, capsys):
         _, out = check_json(capsys, path)
     assert out["on"].startswith("2026-11-26T12:00:00")
     assert len(out["on"]) == len("2026-11-26T12:00:00+00:00")
+
+
+# --- The words per route, and the profile key to change ----------------------------------------
+
+_LETTER_EXPIRED = {"application.poe_letter_valid_until": date(2026, 11, 1)}
+_ROUTES = {
+    "flagpole": ({}, "Ready to cross: NO", "your crossing is on 2026-12-02"),
+    "arrival-by-air": (
+        {"plan": {"route": "arrival-by-air", "airport": "yvr", "date": date(2026, 12, 2)}},
+        "Ready to fly: NO",
+        "your arrival is on 2026-12-02",
+    ),
+    "by-mail": (
+        {"plan": {"route": "by-mail", "date": date(2026, 12, 2)},
+         "status": {"current": "iec-work-permit", "valid_until": date(2027, 3, 1)}},
+        "Ready to send the request: NO",
+        "your request is on 2026-12-02",
+    ),
+}
+
+
+@pytest.mark.parametrize("route", list(_ROUTES))
+def test_the_ready_line_and_the_expired_letter_speak_of_the_route(tmp_path, capsys, route):
+    overrides, ready_line, day = _ROUTES[route]
+    path = write_profile(tmp_path, {**_LETTER_EXPIRED, **overrides})
+    assert main(["check", path]) == 1
+    out = capsys.readouterr().out
+    assert ready_line in out
+    assert [line.split(" (")[0] for line in out.splitlines() if line.startswith("Ready to")] == [ready_line]
+    _, data = check_json(capsys, path)
+    letter = next(f for f in data["findings"] if f["id"] == "poe_letter.expired")
+    assert day in letter["message"] and "crossing" not in letter["message"].replace(day, "")
+
+
+def test_a_finding_names_the_profile_key_to_change_in_json_and_after_the_words(tmp_path, capsys):
+    case = FIRING["crossing.no_pedestrians"]
+    path = write_profile(tmp_path, case.overrides)
+    _, data = check_json(capsys, path, "--on", case.on.isoformat())
+    keys = {f["id"]: f["fix_field"] for f in data["findings"]}
+    assert keys["crossing.no_pedestrians"] == "plan.travel"
+    assert keys["eligibility.exempt"] is None  # nothing in the profile to change
+    main(["check", path, "--on", case.on.isoformat()])
+    out = capsys.readouterr().out
+    block = re.split(r"\n  (?! )", out[out.index("  crossing.no_pedestrians  "):])[0]
+    assert "    Profile key: plan.travel" in block.splitlines()
+    assert "plan.travel" not in block.replace("Profile key: plan.travel", "")

@@ -271,9 +271,10 @@ def test_pedestrian_finding_cites_the_crossings_source(crossings, policy):
     assert f.source == crossings.crossings["queenston-lewiston"].pedestrians.source
 
 
-def test_unknown_crossing_suggests_the_closest_id(crossings, policy):
+def test_unknown_crossing_suggests_the_closest_by_name(crossings, policy):
     f = finding(run({"plan.crossing": "boundary-bya"}, crossings=crossings, policy=policy), "crossing.unknown")
-    assert "boundary-bya" in f.message and "'boundary-bay'" in f.advice
+    assert "boundary-bya" in f.message and crossings.crossings["boundary-bay"].name in f.advice
+    assert f.fix_field == "plan.crossing"
 
 
 @pytest.mark.parametrize(

@@ -135,10 +135,11 @@ def test_flagpoling_ended_steps_follow_the_status(status, in_canada_step):
     if in_canada_step:
         assert f.steps[0].startswith(in_canada_step)
         assert f.sources[0] == policy.routes.iec_in_canada.url
-        assert not any("arrival-by-air" in s for s in f.steps)
+        assert not any("arriving by air" in s for s in f.steps)
     else:
-        assert any("arrival-by-air" in s for s in f.steps)
+        assert any("arriving by air" in s for s in f.steps)
         assert policy.routes.enter_from_elsewhere.url in f.sources
         assert not any(s.startswith("Use IRCC's in-Canada") for s in f.steps)
     assert "exempt group" in f.steps[-1]
+    assert f.fix_field == "plan.route"
     assert all("http" not in s for s in f.steps)

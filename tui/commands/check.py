@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report_json(label, report))
     else:
-        sys.stdout.write(render_text(label, report, colour=_use_colour()))
+        sys.stdout.write(render_text(label, report, colour=_use_colour(), route=profile.route))
     return 1 if report.has_errors else 0
 
 
@@ -99,9 +99,17 @@ def _use_colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def render_text(label: str, report: Report, *, colour: bool = False, width: int | None = None) -> str:
-    """Human output: a summary, then the findings grouped by severity, each labelled in words
-    (ERROR / WARNING / INFO) so it reads the same without colour."""
+_READY_TO = {"flagpole": "Ready to cross", "arrival-by-air": "Ready to fly", "by-mail": "Ready to send the request"}
+"""The readiness line's words per route (``plan.route``)."""
+
+
+def render_text(
+    label: str, report: Report, *, colour: bool = False, width: int | None = None, route: str = "flagpole"
+) -> str:
+    """Human output: a summary ("Ready to cross", "Ready to fly" or "Ready to send the request",
+    per ``route``), then the findings grouped by severity, each labelled in words
+    (ERROR / WARNING / INFO) so it reads the same without colour, each ending with the profile
+    key to change when there is one."""
     from tui.core.findings import Severity
 
     width = width or min(100, shutil.get_terminal_size((100, 24)).columns)
@@ -116,7 +124,7 @@ def render_text(label: str, report: Report, *, colour: bool = False, width: int 
             f"Expected permit expiry: {ep.expires} (limited by {_LIMITS.get(ep.limited_by, ep.limited_by)})"
         )
     ready = "yes (no readiness errors)" if report.ready else "NO (see the errors below)"
-    lines.append(f"Ready to cross: {ready}")
+    lines.append(f"{_READY_TO.get(str(route), _READY_TO['flagpole'])}: {ready}")
     lines.append(
         "Findings: "
         + ", ".join(
@@ -160,6 +168,8 @@ def _finding_lines(f: Finding, colour: bool, width: int) -> list[str]:
     out += _wrap("What to do: " + f.advice, "    ", width)
     for number, step in enumerate(f.steps, start=1):
         out += _wrap(f"{number}. {step}", "      ", width)
+    if f.fix_field:
+        out.append(f"    Profile key: {f.fix_field}")
     for url in dict.fromkeys((*((f.source,) if f.source else ()), *f.sources)):
         out.append(f"    Source: {url}")
     return out

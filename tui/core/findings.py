@@ -44,6 +44,9 @@ class Finding:
     """What to do instead, as a short numbered list (each step one sentence), when there is one."""
     sources: tuple[str, ...] = ()
     """The URLs behind the steps (listed under Sources, never inside the words)."""
+    fix_field: str | None = None
+    """The profile key path to change to fix it (``plan.arrive``), or None: the words never name
+    it; the CLI may append it and the app names the key that opens the profile."""
 
     def to_json(self) -> dict[str, Any]:
         """The finding as in the ``flagpole check --json`` contract."""
@@ -57,6 +60,7 @@ class Finding:
             "say": self.say,
             "steps": list(self.steps),
             "sources": list(self.sources),
+            "fix_field": self.fix_field,
         }
 
 

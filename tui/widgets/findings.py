@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.core.findings import Finding
+from tui.core.labels import field_words
 from tui.core.verdict import severity_word
 
 
@@ -45,17 +46,27 @@ def labelled(rows: Sequence[tuple[str, str | Text]], label_width: int = 8) -> Ha
     return Hanging(rows, label_width)
 
 
-def finding_table(finding: Finding, *, say: bool = False) -> Hanging:
-    """The finding as a grid: the message, ``DO`` and the advice, each step of what to do
-    instead numbered, then the sources; with ``say`` the finding's sentence to say (if any)
-    gets its own ``SAY`` row before the advice (then labelled ``THEN``)."""
+def change_words(finding: Finding, profile_key: str | None = "o") -> str:
+    """"Press o to change your arrival time." for a finding with a profile field to change
+    (``fix_field``), named in words; empty without one or without a key."""
+    if not finding.fix_field or not profile_key:
+        return ""
+    return f"Press {profile_key} to change {field_words(finding.fix_field)}."
+
+
+def finding_table(finding: Finding, *, say: bool = False, profile_key: str | None = "o") -> Hanging:
+    """The finding as a grid: the message, ``DO`` and the advice (ending with the key that opens
+    the profile at what to change, ``profile_key``, when the finding has a field to change),
+    each step of what to do instead numbered, then the sources; with ``say`` the finding's
+    sentence to say (if any) gets its own ``SAY`` row before the advice (then labelled ``THEN``)."""
     rows: list[tuple[str, str | Text]] = [(severity_word(finding.severity), finding.message)]
+    advice = " ".join(t for t in (finding.advice, change_words(finding, profile_key)) if t)
     if say and finding.say:
         rows.append(("SAY", Text(f"“{finding.say}”", style="bold")))
-        if finding.advice:
-            rows.append(("THEN", finding.advice))
-    elif finding.advice:
-        rows.append(("DO", finding.advice))
+        if advice:
+            rows.append(("THEN", advice))
+    elif advice:
+        rows.append(("DO", advice))
     rows += [(f"{i}.", step) for i, step in enumerate(finding.steps, start=1)]
     rows += [("SOURCE", url) for url in finding.sources]
     return labelled(rows)
@@ -64,14 +75,22 @@ def finding_table(finding: Finding, *, say: bool = False) -> Hanging:
 class FindingView(Static):
     """One finding; the class ``-error``/``-warning``/``-info`` only adds colour."""
 
-    def __init__(self, finding: Finding, *, say: bool = False, **kwargs) -> None:
-        """Show ``finding``; ``say`` picks out the sentence to say."""
-        super().__init__(finding_table(finding, say=say), classes=f"finding -{finding.severity.value}", **kwargs)
+    def __init__(
+        self, finding: Finding, *, say: bool = False, profile_key: str | None = "o", **kwargs
+    ) -> None:
+        """Show ``finding``; ``say`` picks out the sentence to say; ``profile_key`` is the key
+        that opens the profile where the finding is shown (None: no such key there)."""
+        super().__init__(
+            finding_table(finding, say=say, profile_key=profile_key),
+            classes=f"finding -{finding.severity.value}",
+            **kwargs,
+        )
         self.finding = finding
         self.say = say
+        self.profile_key = profile_key
 
     def show(self, finding: Finding) -> None:
         """Show a new version of the same finding (its words changed)."""
         if finding != self.finding:
             self.finding = finding
-            self.update(finding_table(finding, say=self.say))
+            self.update(finding_table(finding, say=self.say, profile_key=self.profile_key))

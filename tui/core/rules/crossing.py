@@ -25,8 +25,9 @@ def _plan_missing(ctx: Context) -> Hit | None:
         return None
     return Hit(
         "Your profile has no planned crossing, so the crossing's hours cannot be checked.",
-        "Add a [plan] with the crossing, the date and your arrival time; 'flagpole crossings' "
-        "lists the crossings and when they offer flagpoling.",
+        "Add your plan to your profile: the crossing, the date and your arrival time. The "
+        "crossings list shows when each one offers flagpoling.",
+        fix_field="plan.date",
     )
 
 
@@ -38,10 +39,12 @@ def _crossing_unknown(ctx: Context) -> Hit | None:
     if plan is None or ctx.crossings is None or ctx.crossing is not None:
         return None
     close = difflib.get_close_matches(plan.crossing, list(_crossing_table(ctx.crossings)), n=3)
-    hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    names = [_crossing_table(ctx.crossings)[c].name for c in close]
+    hint = f" Did you mean {' or '.join(names)}?" if names else ""
     return Hit(
-        f"'{plan.crossing}' (plan.crossing) is not a crossing in the crossings data.",
-        f"Set plan.crossing to a crossing id listed by 'flagpole crossings'.{hint}",
+        f"Your planned crossing, '{plan.crossing}', is not one this app knows.",
+        f"Choose your crossing from the crossings list.{hint}",
+        fix_field="plan.crossing",
     )
 
 
@@ -55,7 +58,7 @@ def _next_window_words(crossing: Crossing, on: datetime) -> str:
 
 
 def _other_crossings(on: datetime) -> str:
-    return f"'flagpole crossings --at {on:%Y-%m-%dT%H:%M}' lists the crossings open then."
+    return f"the crossings list shows which are open on {on:%A %Y-%m-%d} at {on:%H:%M}."
 
 
 @_rule("crossing.port_closed", ERROR, READY, "The port itself is closed at the planned time.",
@@ -69,8 +72,9 @@ def _port_closed(ctx: Context) -> Hit | None:
         return None
     return Hit(
         f"{c.name} is closed at {_hm(ctx.on)} on {ctx.on:%A %Y-%m-%d} ({c.timezone}).",
-        f"{_next_window_words(c, ctx.on)} Change your plan to a time the port is open, or pick "
-        f"another crossing: {_other_crossings(ctx.on)}",
+        f"{_next_window_words(c, ctx.on)} Change your date or arrival time to when the port "
+        f"is open, or pick another crossing: {_other_crossings(ctx.on)}",
+        fix_field="plan.arrive",
     )
 
 
@@ -88,8 +92,9 @@ def _no_flagpoling(ctx: Context) -> Hit | None:
     return Hit(
         f"{c.name} is open but offers no flagpoling at {_hm(ctx.on)} on "
         f"{ctx.on:%A %Y-%m-%d}. {_next_window_words(c, ctx.on)}",
-        "Move plan.date and plan.arrive into a flagpoling window, or pick another crossing: "
+        "Move your date and arrival time into a flagpoling window, or pick another crossing: "
         f"{_other_crossings(ctx.on)}",
+        fix_field="plan.arrive",
     )
 
 
@@ -115,6 +120,7 @@ def _closes_soon(ctx: Context) -> Hit | None:
         f"arrive at {_hm(ctx.on)}: with long lines, your turn may not come before service ends.",
         f"Arrive at least {_plural(int(threshold.total_seconds() // 3600), 'hour')} before "
         f"{_until(end_local)}, or go on another day.",
+        fix_field="plan.arrive",
     )
 
 
@@ -133,9 +139,10 @@ def _no_pedestrians(ctx: Context) -> Hit | None:
     how = "on foot" if plan.travel is Travel.FOOT else "by public transit"
     return Hit(
         f"{c.name} does not let pedestrians cross, and you plan to arrive {how}.",
-        "Go by car (a taxi is fine) and set plan.travel to car, or pick a crossing that "
-        "accepts pedestrians ('flagpole crossings --foot').",
+        "Go by car (a taxi is fine) and say so in your profile, or pick a crossing that "
+        "accepts pedestrians (the crossings list can show only those).",
         source=getattr(access, "source", None) or None,
+        fix_field="plan.travel",
     )
 
 
@@ -160,6 +167,7 @@ def _us_side_closed(ctx: Context) -> Hit | None:
         f"The US side is open {hours} that day ({c.timezone}). Arrive while both sides are open, "
         f"or pick another crossing: {_other_crossings(ctx.on)}",
         source=row.source if row is not None else None,
+        fix_field="plan.arrive",
     )
 
 

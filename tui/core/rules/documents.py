@@ -19,8 +19,9 @@ def _passport_expired(ctx: Context) -> Hit | None:
     if expires >= ctx.today:
         return None
     return Hit(
-        f"Your passport expired on {expires}, before your crossing on {ctx.today}.",
+        f"Your passport expired on {expires}, before {ctx.day_words} on {ctx.today}.",
         "Renew your passport before you travel: no permit is issued on an expired passport.",
+        fix_field="passport.expires",
     )
 
 
@@ -37,6 +38,7 @@ def _passport_limits(ctx: Context) -> Hit | None:
         f"ends ({end}): the permit will not run past your passport.",
         f"Renew your passport before you activate the permit to get the full term to {end}; "
         f"otherwise expect the permit to end on {expires}.",
+        fix_field="passport.expires",
     )
 
 
@@ -49,10 +51,11 @@ def _poe_letter_expired(ctx: Context) -> Hit | None:
     if not ctx.program.is_work_permit or until is None or ctx.today <= until:
         return None
     return Hit(
-        f"Your Port of Entry letter was valid until {until}; your crossing is on {ctx.today}, "
+        f"Your Port of Entry letter was valid until {until}; {ctx.day_words} is on {ctx.today}, "
         f"{_span(until, ctx.today)} later.",
-        "An expired letter cannot activate a permit. Cross on or before its last day if you "
-        "still can; otherwise contact IRCC about your application before you travel.",
+        "An expired letter cannot activate a permit. Move your day to on or before its last "
+        "day if you still can; otherwise contact IRCC about your application before you travel.",
+        fix_field="plan.date",
     )
 
 
@@ -63,6 +66,7 @@ def _poe_letter_not_printed(ctx: Context) -> Hit | None:
     return Hit(
         "Your Port of Entry letter is not printed.",
         "Print it and pack it with your passport: the officer asks for the letter.",
+        fix_field="application.poe_letter_printed",
     )
 
 
@@ -85,9 +89,10 @@ def _offer_number_missing(ctx: Context) -> Hit | None:
         "offer-of-employment number: the officer must see your employer's offer in the system "
         f"and that the {compliance.label} ({_cad(compliance.cad)}) was paid.",
         f"Ask your employer for the offer-of-employment number from the Employer Portal and "
-        f"proof that they paid the {compliance.label}, and add the number to the profile as "
-        f"application.offer_number. Bring your job offer, proof of your qualifications, and a "
-        f"card to pay the {permit.label} ({_cad(permit.cad)}) at the counter.",
+        f"proof that they paid the {compliance.label}, and add the number to your profile. "
+        f"Bring your job offer, proof of your qualifications, and a card to pay the "
+        f"{permit.label} ({_cad(permit.cad)}) at the counter.",
+        fix_field="application.offer_number",
     )
 
 
@@ -100,7 +105,8 @@ def _insurance_missing(ctx: Context) -> Hit | None:
         "Your profile has no health insurance; IEC participants must be insured for their "
         "whole stay.",
         f"Buy health insurance for your whole stay{until}, one that can start while you are "
-        "outside your home country, print it, and add it to the profile as [insurance].",
+        "outside your home country, print it, and add it to your profile.",
+        fix_field="insurance.provider",
     )
 
 
@@ -110,10 +116,11 @@ def _insurance_not_started(ctx: Context) -> Hit | None:
     if ins is None or ins.starts <= ctx.today:
         return None
     return Hit(
-        f"Your insurance ({ins.provider}) starts on {ins.starts}, after your crossing on "
+        f"Your insurance ({ins.provider}) starts on {ins.starts}, after {ctx.day_words} on "
         f"{ctx.today}.",
         f"Ask {ins.provider} to start the cover on or before {ctx.today} and print the new "
-        "certificate, or cross on or after the start date.",
+        "certificate, or move your day to on or after the start date.",
+        fix_field="insurance.starts",
     )
 
 
@@ -130,6 +137,7 @@ def _insurance_limits(ctx: Context) -> Hit | None:
         f"ends ({end}): the permit will probably end then too.",
         f"Extend the policy with {ins.provider} to at least {end} and print the new certificate "
         "before you cross: an IEC permit is not lengthened later to match new insurance.",
+        fix_field="insurance.ends",
     )
 
 
@@ -146,6 +154,7 @@ def _insurance_home_only(ctx: Context) -> Hit | None:
         "and you are already outside it.",
         "Buy a policy that can start while you are outside your home country, for your whole "
         "stay, and print it: the officer may refuse the permit without valid cover.",
+        fix_field="insurance.valid_outside_home_country",
     )
 
 
@@ -157,6 +166,7 @@ def _insurance_not_printed(ctx: Context) -> Hit | None:
     return Hit(
         f"Your insurance certificate ({ins.provider}) is not printed.",
         f"Print the certificate showing the cover dates ({ins.starts} to {ins.ends}) and pack it.",
+        fix_field="insurance.printed",
     )
 
 
@@ -170,7 +180,8 @@ def _funds_missing(ctx: Context) -> Hit | None:
         f"{_cad(rule.minimum_cad)}.",
         f"Get a bank statement issued no more than {_plural(rule.statement_max_age_days, 'day')} "
         f"before you cross showing at least {_cad(rule.minimum_cad)}, print it, and add it to "
-        "the profile as [funds].",
+        "your profile.",
+        fix_field="funds.amount_cad",
     )
 
 
@@ -184,6 +195,7 @@ def _funds_below(ctx: Context) -> Hit | None:
         f"{_cad(minimum)} ({_cad(minimum - funds.amount_cad)} short).",
         f"Add at least {_cad(minimum - funds.amount_cad)} to the account and print a new "
         "statement before you cross.",
+        fix_field="funds.amount_cad",
     )
 
 
@@ -199,9 +211,10 @@ def _statement_too_old(ctx: Context) -> Hit | None:
     if age <= max_age:
         return None
     return Hit(
-        f"Your bank statement is dated {funds.statement_date}, {_plural(age, 'day')} before your "
-        f"crossing on {ctx.today}; it should be at most {_plural(max_age, 'day')} old.",
+        f"Your bank statement is dated {funds.statement_date}, {_plural(age, 'day')} before "
+        f"{ctx.day_words} on {ctx.today}; it should be at most {_plural(max_age, 'day')} old.",
         f"Print a new statement dated {ctx.today - timedelta(days=max_age)} or later.",
+        fix_field="funds.statement_date",
     )
 
 

@@ -33,6 +33,7 @@ def _flagpoling_ended(ctx: Context) -> Hit | None:
         "Do not travel to the border for this permit; do one of the steps below instead.",
         steps=steps,
         sources=sources,
+        fix_field="plan.route",
     )
 
 
@@ -63,22 +64,22 @@ def _instead(ctx: Context) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if in_canada_on_iec is None:
             steps.append(
                 f"If you are in Canada on a valid IEC work permit, use {iec.name}: {iec.how} "
-                '(set [status] current = "iec-work-permit" in your profile to plan it).'
+                "(to plan it, say in your profile that your status is an IEC work permit)."
             )
             sources.append(iec.url)
         if not ctx.program.is_iec:
             steps.append(f"{_upper_first(ircc.name)}.")
             sources.append(ircc.url)
         steps.append(
-            f"{_upper_first(elsewhere.name)}{by_letter}; to plan that day, set "
-            'plan.route = "arrival-by-air" and plan.airport in your profile.'
+            f"{_upper_first(elsewhere.name)}{by_letter}; to plan that day, choose arriving by "
+            "air, and your airport, in your profile."
         )
         sources.append(elsewhere.url)
     groups = ", ".join(
         fact.short for key, fact in ctx.policy.exemptions.items() if key != US_CITIZEN
     )
     steps.append(
-        f"If you do belong to an exempt group ({groups}), set application.exemption in your "
+        f"If you do belong to an exempt group ({groups}), choose your exemption in your "
         "profile."
     )
     return tuple(steps), tuple(dict.fromkeys(sources))
@@ -132,8 +133,9 @@ def _exemption_invalid(ctx: Context) -> Hit | None:
         "Your profile claims the free-trade professional exemption, but only citizens of the "
         f"partner countries ({countries}) qualify, and your citizenship is {citizenship}: "
         "the officer will treat you as not exempt.",
-        "Remove application.exemption unless another exemption applies to you, and plan "
-        "another way to get the permit.",
+        "Take the free-trade exemption out of your profile unless another exemption applies "
+        "to you, and plan another way to get the permit.",
+        fix_field="application.exemption",
     )
 
 

@@ -75,6 +75,7 @@ def evaluate(
                 say=hit.say,
                 steps=hit.steps,
                 sources=hit.sources,
+                fix_field=hit.fix_field,
             )
         )
     findings.sort(key=lambda f: (_STAGE_ORDER[f.stage], f.severity.rank, _ORDER[f.id]))

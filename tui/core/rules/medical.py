@@ -29,6 +29,7 @@ def _medical_expired(ctx: Context) -> Hit | None:
         "Book a new exam with an IRCC panel physician before you travel and bring the new "
         "information sheet; with expired results the permit will likely carry the medical "
         "condition.",
+        fix_field="medical.exam_date",
     )
 
 
@@ -49,11 +50,11 @@ def _condition_expected(ctx: Context) -> Hit | None:
         message += f" That would bar you from the occupation you plan: {ctx.app.occupation.strip()}."
         advice = (
             "Before you travel, get an upfront medical exam from an IRCC panel physician, "
-            "bring the printed information sheet and add [medical] to the profile: the officer "
+            "bring the printed information sheet and add the exam to your profile: the officer "
             "can leave the condition off only when the results are already in the system "
             f"(usually within {ctx.policy.medical.results_in_system_days} days of the exam)."
         )
-        return Hit(message, advice, severity=WARNING)
+        return Hit(message, advice, severity=WARNING, fix_field="medical.exam_date")
     advice = (
         "Nothing to do if you will not work in those fields. If you might, get an upfront "
         "medical exam from an IRCC panel physician before you travel and bring the information "

@@ -39,6 +39,8 @@ class Hit:
     """What to do instead, one sentence per step, no URLs (they go in ``sources``)."""
     sources: tuple[str, ...] = ()
     """The URLs behind the steps."""
+    fix_field: str | None = None
+    """The profile key path to change (``plan.arrive``), never named in the words."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,17 @@ class Context:
         if self.profile.plan is None:
             return None
         return find_airport_by_id(self.airports, self.profile.plan.airport)
+
+    @cached_property
+    def day_words(self) -> str:
+        """What the day is called on the profile's route: 'your crossing' (flagpoling), 'your
+        arrival' (by air) or 'your request' (by mail)."""
+        from tui.core.profile import PlanRoute
+
+        return {
+            PlanRoute.ARRIVAL_BY_AIR: "your arrival",
+            PlanRoute.BY_MAIL: "your request",
+        }.get(self.profile.route, "your crossing")
 
     @cached_property
     def term_words(self) -> str:

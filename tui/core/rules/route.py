@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 
 from tui.core.profile import PlanRoute, StatusKind
+from tui.core.labels import label
 from tui.core.rules.registry import ERROR, READY, Context, Hit, RuleGroup
 from tui.core.rules.wording import PROGRAM_NAMES, _upper_first
 
@@ -22,18 +23,21 @@ def _airport_unknown(ctx: Context) -> Hit | None:
         return None
     if ctx.airports is None or ctx.airport is not None:
         return None
-    advice = "'flagpole airports' lists the airports and their codes."
     if not plan.airport.strip():
         return Hit(
-            "Your plan is to arrive by air, but it names no airport (plan.airport), so the "
-            "arrival moment cannot be set in the airport's time zone.",
-            f"Set plan.airport to the code of the airport you land at (like yvr). {advice}",
+            "Your plan is to arrive by air, but it names no airport, so the arrival time cannot "
+            "be set in the airport's time zone.",
+            "Choose the airport you land at in your profile (by its name, city or code, like "
+            "YVR).",
+            fix_field="plan.airport",
         )
     close = _close_airports(ctx, plan.airport)
-    hint = f" Did you mean {', '.join(repr(a) for a in close)}?" if close else ""
+    names = [f"{ctx.airports.airports[a].name} ({a.upper()})" for a in close]
+    hint = f" Did you mean {' or '.join(names)}?" if names else ""
     return Hit(
-        f"'{plan.airport}' (plan.airport) is not an airport in the airports data.",
-        f"Set plan.airport to an airport code listed by 'flagpole airports'.{hint}",
+        f"Your planned airport, '{plan.airport}', is not one this app knows.",
+        f"Choose the airport you land at in your profile.{hint}",
+        fix_field="plan.airport",
     )
 
 
@@ -54,10 +58,13 @@ def _mail_not_eligible(ctx: Context) -> Hit | None:
     if not reasons:
         return None
     iec = ctx.policy.routes.iec_in_canada
+    advice, sources = _mail_advice(ctx)
     return Hit(
         f"{_upper_first(iec.name)} prints and mails a permit only to IEC participants in Canada "
         f"who hold a valid IEC work permit, and {'; and '.join(reasons)}.",
-        _mail_advice(ctx),
+        advice,
+        sources=sources,
+        fix_field="plan.route",
     )
 
 
@@ -68,36 +75,34 @@ def _mail_reasons(ctx: Context) -> list[str]:
         reasons.append(f"your programme is the {PROGRAM_NAMES[ctx.program]}, not an IEC programme")
     status = ctx.profile.status
     if status is None:
-        reasons.append(
-            "your profile does not say you hold an IEC work permit ([status] current is not set)"
-        )
+        reasons.append("your profile does not say you hold an IEC work permit")
     elif status.current is not StatusKind.IEC_WORK_PERMIT:
         reasons.append(
-            f"your status is '{status.current.value}' (status.current), not an IEC work permit"
+            f"your status is {label(status.current).lower()}, not an IEC work permit"
         )
     if status is not None and status.valid_until is not None and status.valid_until < ctx.today:
         what = "IEC work permit" if status.current is StatusKind.IEC_WORK_PERMIT else "status"
         reasons.append(
-            f"your {what} ended on {status.valid_until} (status.valid_until), before the "
+            f"your {what} ended on {status.valid_until}, before the "
             f"request date {ctx.today}"
         )
     return reasons
 
 
-def _mail_advice(ctx: Context) -> str:
-    """What to do instead of asking for the permit by mail."""
+def _mail_advice(ctx: Context) -> tuple[str, tuple[str, ...]]:
+    """What to do instead of asking for the permit by mail: (the words, their URLs)."""
     routes = ctx.policy.routes
     elsewhere = routes.enter_from_elsewhere
     letter = ctx.app.poe_letter_valid_until
     by_letter = f" before your letter expires on {letter}" if letter else ""
     if ctx.program.is_iec:
         return (
-            f"Activate the permit on arrival instead: {elsewhere.name}{by_letter} "
-            f"({elsewhere.url}); set plan.route to \"arrival-by-air\" with plan.airport. If you "
-            "do hold a valid IEC work permit, say so in [status] (current = \"iec-work-permit\", "
-            "valid_until = its expiry date)."
+            f"Activate the permit on arrival instead: {elsewhere.name}{by_letter}; choose "
+            "arriving by air, and your airport, in your profile. If you do hold a valid IEC work "
+            "permit, say so in your profile: your status, and the day it ends.",
+            (elsewhere.url,),
         )
     return (
-        f"{_upper_first(routes.apply_to_ircc.name)} ({routes.apply_to_ircc.url}), or "
-        f"{elsewhere.name}{by_letter} ({elsewhere.url})."
+        f"{_upper_first(routes.apply_to_ircc.name)}, or {elsewhere.name}{by_letter}.",
+        (routes.apply_to_ircc.url, elsewhere.url),
     )
