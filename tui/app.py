@@ -372,7 +372,11 @@ class FlagpoleApp(FailurePath, App[int]):
         self.open_profile("demo")
 
     def action_find_crossing(self) -> None:
-        """The crossing finder at the planned moment; choosing one sets the plan and re-checks."""
+        """The crossing finder at the planned moment; choosing one sets the plan and re-checks.
+        On the arrival-by-air route, the airport picker instead (tui.airport_action)."""
+        from tui.airport_action import arriving_by_air, open_airport_picker
+        if arriving_by_air(self):
+            return open_airport_picker(self)
         from tui.core.finder import eligible_to_flagpole
         from tui.screens.finder import CrossingFinderScreen
 

@@ -23,6 +23,20 @@ async def _journey_action(app, action: str) -> None:
     await app.run_journey_action(action)
 
 
+def _place_commands(app, route_id: str) -> list[Command]:
+    """Arriving by air: the airport picker, on the key ``c``. Other routes: the crossing finder on
+    ``c``, and the airport picker (choosing an airport plans an arrival by air)."""
+    from tui.airport_action import AIR_ROUTE, open_airport_picker
+
+    airport = partial(open_airport_picker, app)
+    if route_id == AIR_ROUTE:
+        return [("Find an airport", airport, "Choose the airport you land at and set it as your plan (c)")]
+    return [
+        ("Open screen: Crossing finder", app.action_find_crossing, "Find a crossing and set it as your plan (c)"),
+        ("Find an airport", airport, "Plan an arrival by air instead: choose the airport you land at"),
+    ]
+
+
 class FlagpoleCommands(Provider):
     """Stages, screens and journey actions for the command palette."""
 
@@ -51,7 +65,7 @@ class FlagpoleCommands(Provider):
         if session is not None:
             commands += [
                 ("Open screen: Profile", app.action_edit_profile, "Edit your details, documents and plan (o)"),
-                ("Open screen: Crossing finder", app.action_find_crossing, "Find a crossing and set it as your plan (c)"),
+                *_place_commands(app, session.route.id),
                 ("Export this profile", app.action_export_profile, "Write it as TOML, numbers masked if you like"),
             ]
         commands += [

@@ -21,7 +21,7 @@ KEYS (letters, or the F-key while typing in a field)
   l  / F3     the journey log
   e  / F4     export the log as Markdown (into the data folder's exports/)
   o           your profile (details, documents, plan); F7 saves, F8 shows numbers
-  c           crossing finder: choose a crossing for your plan
+  c           crossing finder (arriving by air: airport picker): set your plan
   h           border history (each US turn-around)
   t           dark / light theme (remembered)
   ?  / F1     this help
