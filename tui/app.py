@@ -416,7 +416,7 @@ class FlagpoleApp(FailurePath, App[int]):
         """The border history: each US turn-around, as recorded."""
         from tui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen(self.store.home))
+        self.push_screen(HistoryScreen(self.store.home, self.clock))
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and light themes; the choice is remembered."""
