@@ -52,7 +52,10 @@ async def test_a_rehearsal_shows_its_banner_and_its_walk_writes_no_history(tmp_p
 async def test_after_the_plan_date_it_asks_and_yes_moves_the_plan_to_today(tmp_path):
     app = app_at(tmp_path, TWO_DAYS_LATE)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "the question after the plan date")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, AskScreen) and app.screen.query("#ask-question"),
+            "the question after the plan date",
+        )
         assert "Is today the day?" in str(app.screen.query_one("#ask-question", Static).render())
         await pilot.press("y")
         await wait_for(
