@@ -67,3 +67,50 @@ def test_history_outlives_the_profile_and_the_cli_shows_it(isolated_home, capsys
 def test_empty_history_says_how_it_fills(capsys):
     assert main(["history"]) == 0
     assert "No border history yet" in capsys.readouterr().out
+
+
+def test_ids_are_stable_and_notes_and_deletions_are_appended(tmp_path):
+    history = BorderHistory(tmp_path)
+    recorded = history.record(ENTRY)
+    other = history.record(TurnAround(day=date(2027, 1, 5), crossing_id="douglas", crossing_name="Douglas"))
+    assert recorded.id and recorded.id != other.id
+    assert [e.id for e in history.read().entries] == [recorded.id, other.id]  # the same on every read
+    at = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+    history.note(recorded.id, "  a practice run  ", at)
+    assert history.read().find(recorded.id).note == "a practice run"
+    history.delete(recorded.id, at)
+    assert [e.id for e in history.read().entries] == [other.id]
+    lines = history.path.read_text().splitlines()
+    assert len(lines) == 4  # appended, never rewritten
+
+
+def test_a_line_written_before_ids_gets_the_same_id_every_time(tmp_path):
+    legacy = ENTRY.to_json()
+    append_record(tmp_path / "history.jsonl", legacy)
+    first = BorderHistory(tmp_path).read().entries[0].id
+    assert first and BorderHistory(tmp_path).read().entries[0].id == first
+    BorderHistory(tmp_path).delete(first, datetime(2026, 12, 3, tzinfo=timezone.utc))
+    assert BorderHistory(tmp_path).read().entries == []
+
+
+def test_the_cli_lists_ids_and_deletes_and_annotates_by_id(isolated_home, capsys):
+    history = BorderHistory(isolated_home)
+    kept = history.record(ENTRY)
+    gone = history.record(TurnAround(day=date(2027, 1, 5), crossing_id="douglas", crossing_name="Douglas"))
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    assert f"[id {kept.id}]" in out and f"[id {gone.id}]" in out
+
+    assert main(["history", "--note", kept.id, "sent to the CBSA office"]) == 0
+    assert main(["history", "--delete", gone.id]) == 0
+    capsys.readouterr()
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    assert "note: sent to the CBSA office" in out
+    assert "Douglas" not in out
+
+    assert main(["history", "--delete", "nosuch"]) == 2
+    assert "no entry with id 'nosuch'" in capsys.readouterr().err
+    assert main(["history", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["id"], d["note"]) for d in data] == [(kept.id, "sent to the CBSA office")]

@@ -119,7 +119,8 @@ def test_leaving_the_us_office_writes_no_border_history_for_a_us_citizen(tmp_pat
 
 
 def test_the_same_walk_records_the_turn_around_for_a_non_citizen(tmp_path):
-    session = open_session(tmp_path, profile_from("iec-ready-with-appointment.toml"))
+    plan_day = NOW + timedelta(days=1)  # on its plan date (the day before is a rehearsal)
+    session = open_session(tmp_path, profile_from("iec-ready-with-appointment.toml"), at=plan_day)
     for stage in ("us_booth", "us_office", "cbsa_office"):
         session.go_to(stage)
     assert len(BorderHistory(tmp_path).read().entries) == 1

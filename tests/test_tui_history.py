@@ -112,3 +112,35 @@ def test_snapshot_history_empty(snap_compare, tmp_path):
 
     app = Harness(HistoryScreen(tmp_path))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_n_sets_a_note_and_d_deletes_after_asking(tmp_path):
+    from tui.screens.ask import AskScreen
+
+    write_history(tmp_path, torn=False)
+    app = Harness(HistoryScreen(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")  # the first row (2026-12-02) is under the cursor
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteScreen", "the note box opened")
+        await pilot.press("ctrl+u", *"practice run", "enter")
+        await settle(pilot)
+        await wait_for(
+            pilot, lambda: str(app.screen.query_one(DataTable).get_row_at(0)[3]) == "practice run",
+            "the new note shown in the table",
+        )
+        assert BorderHistory(tmp_path).read().entries[0].note == "practice run"
+
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "delete asked first")
+        await pilot.press("n")  # keep it
+        await settle(pilot)
+        assert len(BorderHistory(tmp_path).read().entries) == 2
+
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "delete asked again")
+        await pilot.press("y")
+        await settle(pilot)
+        await wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count == 1, "one row left")
+        left = BorderHistory(tmp_path).read().entries
+        assert [e.day.isoformat() for e in left] == ["2027-03-09"]

@@ -23,6 +23,8 @@ from textual.widgets import Static
 
 from tui.core.clock import Clock, system_clock
 from tui.core.storage import ProfileStore
+from tui.day_actions import DayActions
+from tui.demo import DemoMode
 from tui.failure import FailurePath, disk_words
 from tui.palette import FlagpoleCommands
 
@@ -37,11 +39,11 @@ BENCH_ENV = "FLAGPOLE_EXIT_WHEN_READY"
 then the verdict are on screen, and exits."""
 
 
-class FlagpoleApp(FailurePath, App[int]):
+class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
     """The flagpole app."""
 
     TITLE = "flagpole"
-    CSS_PATH = ["app.tcss", "journey.tcss"]
+    CSS_PATH = ["app.tcss", "journey.tcss", "rehearsal.tcss"]
     COMMANDS = App.COMMANDS | {FlagpoleCommands}
     BINDINGS = [
         Binding("q,f10", "quit", "Quit", key_display="q", id="quit"),
@@ -58,10 +60,12 @@ class FlagpoleApp(FailurePath, App[int]):
         *,
         data_dir: Path | None = None,
         journey_id: str | None = None,
+        throwaway_home: Path | None = None,
     ) -> None:
         """``store`` holds the profiles (and its home the journals); ``profile_name`` the one to
         open (None: the no-profile screen); ``clock`` gives now; ``data_dir`` replaces the
-        bundled data folder; ``journey_id`` picks a crossing day other than the planned one."""
+        bundled data folder; ``journey_id`` picks a crossing day other than the planned one;
+        ``throwaway_home``: the store is a demo folder, removed when the app ends."""
         super().__init__()
         self.store = store
         self.data_home = store.home
@@ -71,8 +75,8 @@ class FlagpoleApp(FailurePath, App[int]):
         self.data_dir = Path(data_dir) if data_dir else None
         self.journey_id = journey_id
         self.session: Session | None = None
-        self.throwaway_home: Path | None = None
-        """A demo folder opened from the welcome screen, removed when the app exits."""
+        self.throwaway_home: Path | None = throwaway_home
+        """A demo folder (--demo, or opened from the welcome screen), removed when the app ends."""
         self._settings_lock = threading.Lock()
         self._bench = bool(os.environ.get(BENCH_ENV))
         self._bench_marks: dict[str, float] = {"app": time.monotonic()} if self._bench else {}
@@ -96,6 +100,9 @@ class FlagpoleApp(FailurePath, App[int]):
     def on_mount(self) -> None:
         """Open the profile, or show the welcome screen; apply the remembered theme."""
         self._tidy()
+        self.catch_exit_signals()
+        if self.throwaway_home is not None:
+            self.say_demo()
         if self.profile_name:
             self._load_settings()
             self.open_profile(self.profile_name)
@@ -213,6 +220,8 @@ class FlagpoleApp(FailurePath, App[int]):
             )
         if session.read_only:
             self.say_read_only()
+        elif session.plan_passed:
+            self.ask_if_today(session)
         elif session.journal.write_error is not None:
             self._journal_write_failed(session.journal.write_error)
         # The rules run once the journey is painted, so the first paint does not wait for them.
@@ -342,35 +351,6 @@ class FlagpoleApp(FailurePath, App[int]):
 
         self.push_screen(ExportScreen(self.store, self.profile_name))
 
-    def action_try_demo(self) -> None:
-        """Open the bundled invented person in a throwaway folder (nothing of yours is touched)."""
-        self._open_demo()
-
-    @work(thread=True, exclusive=True, group="open")
-    def _open_demo(self) -> None:
-        import tempfile
-
-        from tui.core.profile_io import read_profile, save_stored
-        from tui.core.resources import demo_profile_path
-
-        from tui.core.errors import FlagpoleError
-
-        try:
-            home = Path(tempfile.mkdtemp(prefix="flagpole-demo-"))
-            store = ProfileStore(home)
-            save_stored(store, "demo", read_profile(demo_profile_path()))
-        except (OSError, FlagpoleError) as exc:
-            words = disk_words(exc, "set up the demo") if isinstance(exc, OSError) else str(exc)
-            self.call_from_thread(self.notify, words, title="No demo", severity="error")
-            return
-        self.call_from_thread(self._switch_to_demo, store)
-
-    def _switch_to_demo(self, store: ProfileStore) -> None:
-        self.throwaway_home = store.home
-        self.store = store
-        self.notify("The demo runs in a throwaway folder: nothing of yours is touched.", timeout=6)
-        self.open_profile("demo")
-
     def action_find_crossing(self) -> None:
         """The crossing finder at the planned moment; choosing one sets the plan and re-checks.
         On the arrival-by-air route, the airport picker instead (tui.airport_action)."""
@@ -420,7 +400,7 @@ class FlagpoleApp(FailurePath, App[int]):
         """The border history: each US turn-around, as recorded."""
         from tui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen(self.store.home))
+        self.push_screen(HistoryScreen(self.store.home, self.clock))
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and light themes; the choice is remembered."""
@@ -447,8 +427,5 @@ class FlagpoleApp(FailurePath, App[int]):
         """Release the journal (saving what a failed write left); remove a demo folder."""
         if self.session is not None:
             self.session.close()
-        if self.throwaway_home is not None:
-            import shutil
-
-            shutil.rmtree(self.throwaway_home, ignore_errors=True)
+        self.remove_throwaway()
 

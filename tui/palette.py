@@ -59,6 +59,7 @@ class FlagpoleCommands(Provider):
                 ("Next stage", partial(_journey_action, app, "next_stage"), "Move on to the next stage (n / F6)"),
                 ("Previous stage", partial(_journey_action, app, "previous_stage"), "Back one stage (p / F5)"),
                 ("Export log to Markdown", partial(_journey_action, app, "export"), "Write the day's log into exports/ (e / F4)"),
+                ("Start this day over", app.action_start_over, "Begin again at the first stage; the journey so far is kept"),
                 ("Open screen: Journey", app.action_show_journey, "The stages of the day"),
                 ("Open screen: Journey log", partial(_journey_action, app, "show_log"), "Every action recorded today (l / F3)"),
             ]

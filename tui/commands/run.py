@@ -55,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         from tui.app import FlagpoleApp
 
-        app = FlagpoleApp(store=store, profile_name=profile_name)
+        app = FlagpoleApp(store=store, profile_name=profile_name, throwaway_home=throwaway)
         app.run()
+        if app.goodbye:
+            print(app.goodbye)
         return app.return_code or 0
     finally:
         if throwaway is not None:

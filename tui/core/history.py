@@ -3,11 +3,20 @@
 It lives in ``HOME/history.jsonl``, outside the profiles, so it outlives a deleted profile: later,
 when a form asks "were you ever refused entry or denied a visa", the answers can be consistent
 with what happened. It records facts only; it gives no legal advice.
+
+The history is the person's: an entry can be annotated or deleted. The file is append-only (each
+line synced at once, so a power cut never loses what was there): an entry is a line without a
+``type`` (or ``"type": "turn_around"``); ``{"type": "note", "id", "note", "at"}`` sets an entry's
+note (the latest wins, empty text clears it) and ``{"type": "delete", "id", "at"}`` removes it
+from what is read. Every entry has a stable short id: the one it was written with, or (lines
+written before ids existed) a digest of the line itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +38,8 @@ class TurnAround:
     profile: str = ""
     note: str = ""
     recorded_at: datetime | None = None
+    id: str = field(default="", compare=False)
+    """The entry's stable short id (given when recorded or read; not part of the facts)."""
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON data (dates as ISO strings)."""
@@ -36,6 +47,8 @@ class TurnAround:
         data["day"] = self.day.isoformat()
         data["handed_over"] = list(self.handed_over)
         data["recorded_at"] = self.recorded_at.isoformat() if self.recorded_at else None
+        if not self.id:
+            del data["id"]
         return data
 
     @classmethod
@@ -60,6 +73,7 @@ class TurnAround:
             profile=_text(data, "profile") if "profile" in data else "",
             note=_text(data, "note") if data.get("note") is not None else "",
             recorded_at=recorded_at,
+            id=_text(data, "id") if data.get("id") is not None else "",
         )
 
     def sort_key(self) -> tuple:
@@ -84,12 +98,34 @@ def _plain(value: object) -> str:
     return value
 
 
+ENTRY_TYPE = "turn_around"
+NOTE_TYPE = "note"
+DELETE_TYPE = "delete"
+
+
+def digest_id(data: dict[str, Any]) -> str:
+    """A short id (6 hex digits) digested from an entry's JSON data without its id: the same
+    data always gives the same id."""
+    plain = {k: v for k, v in data.items() if k not in ("id", "type")}
+    canonical = json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:6]
+
+
 @dataclass
 class History:
     """The entries that could be read (oldest first) and how many lines were unreadable."""
 
     entries: list[TurnAround] = field(default_factory=list)
     unreadable: int = 0
+
+    def find(self, entry_id: str) -> TurnAround | None:
+        """The entry with ``entry_id`` (case and surrounding spaces ignored), or None."""
+        wanted = entry_id.strip().lower()
+        return next((e for e in self.entries if e.id == wanted), None)
+
+
+class UnknownEntry(LookupError):
+    """No entry of the history has the id asked for (or it was deleted already)."""
 
 
 class BorderHistory:
@@ -98,18 +134,61 @@ class BorderHistory:
     def __init__(self, home: Path):
         self.path = Path(home) / HISTORY_FILE
 
-    def record(self, entry: TurnAround) -> None:
-        """Append one turn-around, synced to disk at once."""
-        append_record(self.path, entry.to_json())
+    def record(self, entry: TurnAround) -> TurnAround:
+        """Append one turn-around, synced to disk at once; returns it with its id."""
+        data = entry.to_json()
+        data.pop("id", None)
+        entry_id = entry.id or digest_id(data)
+        append_record(self.path, {"type": ENTRY_TYPE, **data, "id": entry_id})
+        return replace(entry, id=entry_id)
+
+    def note(self, entry_id: str, text: str, at: datetime) -> TurnAround:
+        """Set the note of entry ``entry_id`` (empty text clears it), appended and synced;
+        UnknownEntry when no such entry is shown, OSError when the disk fails."""
+        entry = self._require(entry_id)
+        append_record(self.path, {"type": NOTE_TYPE, "id": entry.id, "note": text.strip(), "at": at.isoformat()})
+        return replace(entry, note=text.strip())
+
+    def delete(self, entry_id: str, at: datetime) -> TurnAround:
+        """Delete entry ``entry_id`` from the history (a deletion line is appended and synced;
+        from then on the entry is not read, listed or exported). Returns the deleted entry;
+        UnknownEntry when no such entry is shown, OSError when the disk fails."""
+        entry = self._require(entry_id)
+        append_record(self.path, {"type": DELETE_TYPE, "id": entry.id, "at": at.isoformat()})
+        return entry
+
+    def _require(self, entry_id: str) -> TurnAround:
+        entry = self.read().find(entry_id)
+        if entry is None:
+            raise UnknownEntry(entry_id)
+        return entry
 
     def read(self) -> History:
-        """All readable entries, oldest day first; broken lines are counted, not fatal."""
+        """All readable entries not deleted, with their latest notes, oldest day first; broken
+        lines are counted, not fatal."""
         result = read_records(self.path)
         history = History(unreadable=len(result.skipped_lines))
+        entries: dict[str, TurnAround] = {}
         for record in result.records:
+            kind = record.get("type", ENTRY_TYPE)
             try:
-                history.entries.append(TurnAround.from_json(record))
+                if kind == ENTRY_TYPE:
+                    entry = TurnAround.from_json(record)
+                    entry_id = (entry.id or digest_id(record)).lower()
+                    base, n = entry_id, 1
+                    while entry_id in entries:  # the same line written twice: both kept
+                        n += 1
+                        entry_id = f"{base}-{n}"
+                    entries[entry_id] = replace(entry, id=entry_id)
+                elif kind == NOTE_TYPE:
+                    target = _text(record, "id").lower()
+                    if target in entries:
+                        entries[target] = replace(entries[target], note=_text(record, "note"))
+                elif kind == DELETE_TYPE:
+                    entries.pop(_text(record, "id").lower(), None)
+                else:
+                    history.unreadable += 1
             except (KeyError, ValueError, TypeError):
                 history.unreadable += 1
-        history.entries.sort(key=TurnAround.sort_key)
+        history.entries = sorted(entries.values(), key=TurnAround.sort_key)
         return history

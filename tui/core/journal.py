@@ -1,7 +1,7 @@
 """The journey journal: every action of the day, one JSON line each, synced to disk at once.
 
-File: ``HOME/journeys/<profile>/<journey-id>.jsonl`` (folders 0700, file 0600); the journey id
-is the crossing day (``2026-12-02``), so a profile has one journal per crossing day.
+File: ``HOME/journeys/<profile>/<journey-id>.jsonl`` (folders 0700, file 0600); the ids (the
+crossing day, rehearsals, days set aside) are in ``tui.core.journeys``.
 
 Each line is one record ``{"v": 1, "at": "<ISO datetime>", "type": "...", ...}``:
 
@@ -57,7 +57,8 @@ from tui.core.journal_state import (  # re-exported: the journal's records and s
     make_record,
     replay,
 )
-from tui.core.storage import check_name, ensure_private_tree, open_private
+from tui.core.journeys import JOURNEYS_DIR, journal_path, journey_id_for, journeys_folder, list_journeys
+from tui.core.storage import ensure_private_tree, open_private
 
 __all__ = [
     "FORMAT_VERSION", "LEAVE_QUESTION", "PERMIT_FIELDS", "PERMIT_HOW", "Decision", "JourneyState",
@@ -66,38 +67,11 @@ __all__ = [
     "duration_words",
 ]
 
-JOURNEYS_DIR = "journeys"
 EXPORTS_DIR = "exports"
 TORN_SUFFIX = ".torn"
-_JOURNEY_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")
 
 
 # --- files ----------------------------------------------------------------------------------------
-
-
-def journey_id_for(plan_date: date | None, today: date) -> str:
-    """The journey id of a crossing day: the planned date, or today when there is no plan."""
-    return (plan_date or today).isoformat()
-
-
-def journeys_folder(home: Path, profile: str) -> Path:
-    """``HOME/journeys/<profile>`` (not created)."""
-    return Path(home) / JOURNEYS_DIR / check_name(profile)
-
-
-def journal_path(home: Path, profile: str, journey_id: str) -> Path:
-    """``HOME/journeys/<profile>/<journey-id>.jsonl`` (not created)."""
-    if not _JOURNEY_ID.match(journey_id) or ".." in journey_id:
-        raise ValueError(f"not a usable journey id: {journey_id!r}")
-    return journeys_folder(home, profile) / f"{journey_id}.jsonl"
-
-
-def list_journeys(home: Path, profile: str) -> list[str]:
-    """The journey ids stored for ``profile``, oldest first."""
-    folder = journeys_folder(home, profile)
-    if not folder.is_dir():
-        return []
-    return sorted(p.stem for p in folder.glob("*.jsonl") if _JOURNEY_ID.match(p.stem))
 
 
 @dataclass
@@ -266,7 +240,8 @@ def describe(
     kind = record.get("type")
     stage = titles.get(str(record.get("stage")), str(record.get("stage")))
     if kind == "journey_started":
-        return f"Journey started (profile {record.get('profile')}, day {record.get('journey')})"
+        what = "Rehearsal (nothing goes into the border history)" if record.get("rehearsal") else "Journey"
+        return f"{what} started (profile {record.get('profile')}, day {record.get('journey')})"
     if kind == "resumed":
         return "App opened again; journey resumed"
     if kind == "stage_entered":
@@ -296,4 +271,6 @@ def describe(
         return f"Log exported to {record.get('path')}"
     if kind == "history_recorded":
         return f"US turn-around recorded in the border history ({record.get('day')}, {record.get('crossing')})"
+    if kind == "history_skipped":
+        return "Rehearsal: the US turn-around was not written to the border history"
     return f"{kind}"

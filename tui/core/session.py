@@ -15,17 +15,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.core import rehearsal as days
 from tui.core.clock import Clock
 from tui.core.findings import Finding
-from tui.core.journal import (
-    LEAVE_QUESTION,
-    PERMIT_FIELDS,
-    Journal,
-    JourneyState,
-    SkippedLine,
-    journey_id_for,
-    open_journal,
-)
+from tui.core.journal import LEAVE_QUESTION, PERMIT_FIELDS, Journal, JourneyState, SkippedLine
 from tui.core.journal_export import ExportContext, FindingLine, export_path
 from tui.core.journey import ChecklistItem, Fact, JourneyData, Route, Sentence, Stage
 
@@ -51,6 +44,10 @@ class Session:
     verdict: Verdict | None = None
     resumed: bool = False
     """True when the journal already held records when it was opened."""
+    day: days.Day | None = None
+    """How today stands to the plan date (``tui.core.rehearsal``)."""
+    set_aside_as: str | None = None
+    """The id an earlier journal of this day was set aside under at opening (an old rehearsal)."""
     _permit_check: PermitCheck | None = field(default=None, repr=False)
 
     @classmethod
@@ -79,9 +76,9 @@ class Session:
         profile = load_stored(store, profile_name)
         data = load_journey(Path(data_dir) / "journey.toml" if data_dir else None)
         now = clock()
-        if journey_id is None:
-            journey_id = journey_id_for(profile.plan.date if profile.plan else None, now.date())
-        journal = open_journal(store.home, profile_name, journey_id)
+        day = days.choose_day(profile, now, Path(data_dir) if data_dir else None, journey_id)
+        journal, set_aside_as = days.open_day(store.home, profile_name, day)
+        journey_id = day.journey_id
         route = data.route(_route_id(route_id, journal.state.route, profile, data))
         session = cls(
             profile_name=profile_name,
@@ -94,15 +91,73 @@ class Session:
             clock=clock,
             data_dir=Path(data_dir) if data_dir else None,
             resumed=not journal.state.is_new,
+            day=day,
+            set_aside_as=set_aside_as,
         )
-        state = journal.state
+        session._begin(now)
+        return session
+
+    def _begin(self, now: datetime) -> None:
+        """Record the start (a rehearsal says so) or the resumption, and enter the first stage."""
+        journal, state = self.journal, self.journal.state
         if state.is_new:
-            journal.record("journey_started", now, route=route.id, profile=profile_name, journey=journey_id)
+            mark = {"rehearsal": True} if self.rehearsal else {}
+            journal.record("journey_started", now, route=self.route.id, profile=self.profile_name,
+                           journey=self.journey_id, **mark)
         else:
             journal.record("resumed", now)
-        if state.current_stage not in route.stage_ids:
-            journal.record("stage_entered", now, stage=route.stages[0].id)
-        return session
+        if state.current_stage not in self.route.stage_ids:
+            journal.record("stage_entered", now, stage=self.route.stages[0].id)
+
+    # --- rehearsal and the real day ------------------------------------------------------------
+
+    @property
+    def rehearsal(self) -> bool:
+        """True for a journey opened before the plan date: it never writes the border history."""
+        return self.day is not None and self.day.rehearsal
+
+    @property
+    def banner(self) -> str | None:
+        """The line the journey screen shows above the stages (a rehearsal), or None."""
+        if not self.rehearsal or self.day is None or self.day.plan_date is None:
+            return None
+        return days.REHEARSAL_BANNER.format(plan=self.day.plan_date.isoformat())
+
+    @property
+    def plan_passed(self) -> bool:
+        """True when the plan date is past and this day's journey did not reach its last stage:
+        the app asks whether today is the day."""
+        return (
+            self.day is not None
+            and self.day.kind is days.DayKind.PAST
+            and not days.finished(self.journal, self.route.stages[-1].id)
+        )
+
+    def start_over(self) -> str:
+        """Start this day over: the journal is set aside (kept, readable under the id returned)
+        and a fresh one starts at the first stage, on the profile's planned route. Blocking;
+        OSError when the disk fails, PermissionError when another flagpole has the day open."""
+        if self.read_only:
+            raise PermissionError("another flagpole window has this day open")
+        journal, kept_as = days.start_over(self.home, self.profile_name, self.journal)
+        journal.on_write_error = self.journal.on_write_error
+        self.journal = journal
+        self.route = self.data.route(_route_id(None, None, self.profile, self.data))
+        self.resumed = False
+        self._permit_check = None
+        self._begin(self.now())
+        return kept_as
+
+    def move_plan_to_today(self, store: ProfileStore) -> None:
+        """Move the profile's plan date to today (the previous profile version kept); a journal
+        for the old date that this opening created and nothing was done in is removed. Reopen
+        the session afterwards. Blocking; FlagpoleError/OSError when the profile cannot be saved."""
+        if self.day is None:
+            return
+        untouched = not self.resumed and {r.get("type") for r in self.state.records} <= {
+            "journey_started", "stage_entered"
+        }
+        days.move_plan_to_today(store, self.profile_name, self.day.today, self.journal, untouched)
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -243,6 +298,10 @@ class Session:
             recorded_at=now,
         )
         if self.read_only:
+            return
+        if self.rehearsal:  # a practice run is not a turn-around: said once in the log
+            if not any(r.get("type") == "history_skipped" for r in self.state.records):
+                self.journal.record("history_skipped", now, reason="rehearsal")
             return
         try:
             BorderHistory(self.home).record(entry)

@@ -1,7 +1,9 @@
 """The border history: each flagpoling day's US turn-around, as the facts that were recorded.
 
 The same list as ``flagpole history``. The file is read in a worker thread; lines that cannot be
-read are counted and said, never fatal. It records facts only and gives no legal advice.
+read are counted and said, never fatal. It records facts only and gives no legal advice. The
+history is the person's: ``n`` sets the note of the entry under the cursor, ``d`` deletes it (after
+asking); each change is appended to the file in a worker and the list read again.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from tui.core.history import HISTORY_FILE, BorderHistory, History
+from tui.core.history import HISTORY_FILE, BorderHistory, History, TurnAround, UnknownEntry
 
 FACTS_NOTE = (
     "These are the facts you recorded, kept even when a profile is deleted. If a form asks "
@@ -51,12 +53,18 @@ class HistoryScreen(Screen[None]):
     TITLE = "flagpole"
     SUB_TITLE = "border history"
 
-    BINDINGS = [Binding("escape,b", "close", "Back", key_display="Esc", id="history-back")]
+    BINDINGS = [
+        Binding("escape,b", "close", "Back", key_display="Esc", id="history-back"),
+        Binding("n", "note", "Note", id="history-note"),
+        Binding("d", "delete", "Delete", id="history-delete"),
+    ]
 
-    def __init__(self, home: Path) -> None:
-        """Show the history kept in the data folder ``home``."""
+    def __init__(self, home: Path, clock=None) -> None:
+        """Show the history kept in the data folder ``home``; ``clock`` times notes and
+        deletions (the system clock when None)."""
         super().__init__()
         self.home = Path(home)
+        self.clock = clock
         self.history: History | None = None
 
     def compose(self) -> ComposeResult:
@@ -100,8 +108,8 @@ class HistoryScreen(Screen[None]):
         if history.unreadable:
             notice.update(unreadable_words(history.unreadable))
             notice.add_class("-shown")
+        self.set_class(not history.entries, "-empty")
         if not history.entries:
-            self.add_class("-empty")
             return
         self._fill(table, history)
         table.focus()
@@ -128,7 +136,7 @@ class HistoryScreen(Screen[None]):
                 Text(handed_over),
                 Text(entry.note or "—"),
                 height=None,
-                key=str(number),
+                key=entry.id or str(number),
             )
 
     def on_resize(self) -> None:
@@ -141,4 +149,108 @@ class HistoryScreen(Screen[None]):
 
     def action_close(self) -> None:
         """Back to where the history was opened from."""
+        self.dismiss(None)
+
+    # --- notes and deletions -------------------------------------------------------------
+
+    def selected(self) -> TurnAround | None:
+        """The entry under the table's cursor (None when the history is empty or unread)."""
+        if self.history is None or not self.history.entries:
+            return None
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.history.find(str(key))
+
+    def action_note(self) -> None:
+        """Ask for the note of the selected entry, then save it."""
+        entry = self.selected()
+        if entry is None:
+            self.notify("There is no entry to add a note to.", severity="warning")
+            return
+
+        def typed(text: str | None) -> None:
+            if text is not None:
+                self._change("note", entry.id, text)
+
+        self.app.push_screen(NoteScreen(entry), typed)
+
+    def action_delete(self) -> None:
+        """Ask, then delete the selected entry."""
+        from tui.screens.ask import AskScreen
+
+        entry = self.selected()
+        if entry is None:
+            self.notify("There is no entry to delete.", severity="warning")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change("delete", entry.id, "")
+
+        self.app.push_screen(
+            AskScreen(
+                f"Delete the turn-around of {entry.day.isoformat()} at {entry.crossing_name}?",
+                "It will no longer be listed, shown or exported. This is your history: delete an "
+                "entry only when it did not happen (a practice run, a mistake).",
+                yes="Delete",
+                no="Keep",
+            ),
+            answered,
+        )
+
+    @work(thread=True, exclusive=True, group="history-change")
+    def _change(self, kind: str, entry_id: str, text: str) -> None:
+        """Append the note or the deletion (off the event loop), then read the history again."""
+        from tui.core.clock import system_clock
+
+        history = BorderHistory(self.home)
+        now = (self.clock or system_clock)()
+        try:
+            if kind == "delete":
+                history.delete(entry_id, now)
+                said = "Entry deleted from your history."
+            else:
+                history.note(entry_id, text, now)
+                said = "Note saved." if text.strip() else "Note cleared."
+        except UnknownEntry:
+            said = "That entry is no longer in the history (changed elsewhere?)."
+        except OSError as exc:
+            self.app.call_from_thread(
+                self.notify, f"The history file could not be changed: {exc.strerror or exc}.", severity="error"
+            )
+            return
+        self.app.call_from_thread(self.notify, said, timeout=4)
+        self.app.call_from_thread(self._read)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Asks for an entry's note: Enter saves (empty text clears it), Escape leaves it as it was."""
+
+    CSS_PATH = "../history.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", key_display="Esc")]
+
+    def __init__(self, entry: TurnAround) -> None:
+        """The note of ``entry``, prefilled with the note it has."""
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        """What the entry is, the text field, how to save."""
+        with Vertical(id="note-box"):
+            yield Static(
+                f"Note for {self.entry.day.isoformat()} at {self.entry.crossing_name}", id="note-title", markup=False
+            )
+            yield Input(self.entry.note, placeholder="what you want to remember", id="note-input")
+            yield Static("Enter saves, Esc leaves it as it was. Empty text clears the note.", id="note-help")
+        yield Footer()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: save what was typed."""
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        """Escape: change nothing."""
         self.dismiss(None)

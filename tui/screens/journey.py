@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Static
 
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
@@ -49,6 +49,8 @@ class JourneyScreen(Screen):
         """Header, stepper + stage, footer."""
         route = self.session.route
         yield Header()
+        if self.session.banner:  # a rehearsal says so
+            yield Static(self.session.banner, id="journey-banner", markup=False)
         with Horizontal(id="journey-body"):
             yield Stepper(
                 [(s.id, s.title) for s in route.stages], self.session.current.id, self._visited(), id="stepper"
