@@ -35,11 +35,10 @@ import errno
 import fcntl
 import json
 import os
-import re
 import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
