@@ -11,11 +11,26 @@ from textual import work
 from tui.failure import disk_words
 
 if TYPE_CHECKING:  # pragma: no cover
+    from textual.app import App
+
     from tui.core.session import Session
+    from tui.core.storage import ProfileStore
+
+    _AppBase = App[int]
+else:
+    _AppBase = object
 
 
-class DayActions:
+class DayActions(_AppBase):
     """A mixin for FlagpoleApp (which provides session, store, notify, push_screen, …)."""
+
+    if TYPE_CHECKING:  # provided by FlagpoleApp
+        store: ProfileStore
+        session: Session | None
+
+        def open_profile(self, name: str) -> None: ...
+
+        async def _session_ready(self, session: Session) -> None: ...
 
     def ask_if_today(self, session: Session) -> None:
         """The plan date has passed and the day was not finished: ask whether today is the day;
@@ -30,7 +45,7 @@ class DayActions:
             if yes:
                 self._move_plan(session)
 
-        self.push_screen(  # type: ignore[attr-defined]
+        self.push_screen(
             AskScreen(
                 f"Your plan was for {plan}. Is today the day?",
                 f"Yes moves your plan to today, {session.day.today.isoformat()} (the previous version "
@@ -48,32 +63,32 @@ class DayActions:
         from tui.core.errors import FlagpoleError
 
         try:
-            session.move_plan_to_today(self.store)  # type: ignore[attr-defined]
+            session.move_plan_to_today(self.store)
         except FlagpoleError as exc:
-            self.call_from_thread(self.notify, str(exc), title="Plan not moved", severity="error")  # type: ignore[attr-defined]
+            self.call_from_thread(self.notify, str(exc), title="Plan not moved", severity="error")
             return
         except OSError as exc:
             words = disk_words(exc, "save the plan")
-            self.call_from_thread(self.notify, words, title="Plan not moved", severity="error")  # type: ignore[attr-defined]
+            self.call_from_thread(self.notify, words, title="Plan not moved", severity="error")
             return
         today = session.day.today.isoformat() if session.day else "today"
-        self.call_from_thread(self.notify, f"Your plan is now for {today}.", title="Plan moved", timeout=6)  # type: ignore[attr-defined]
-        self.call_from_thread(self.open_profile, session.profile_name)  # type: ignore[attr-defined]
+        self.call_from_thread(self.notify, f"Your plan is now for {today}.", title="Plan moved", timeout=6)
+        self.call_from_thread(self.open_profile, session.profile_name)
 
     def action_start_over(self) -> None:
         """Ask, then start this day over (the journal so far is kept aside, not deleted)."""
         from tui.screens.ask import AskScreen
 
-        session = self.session  # type: ignore[attr-defined]
+        session = self.session
         if session is None:
-            self.notify("Open a profile first.", severity="warning")  # type: ignore[attr-defined]
+            self.notify("Open a profile first.", severity="warning")
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._start_over(session)
 
-        self.push_screen(  # type: ignore[attr-defined]
+        self.push_screen(
             AskScreen(
                 "Start this day over?",
                 "The journey starts again at the first stage with nothing ticked. What was done so "
@@ -93,12 +108,12 @@ class DayActions:
             kept_as = session.start_over()
         except OSError as exc:
             words = disk_words(exc, "start the day over")
-            self.call_from_thread(self.notify, words, title="Not started over", severity="error")  # type: ignore[attr-defined]
+            self.call_from_thread(self.notify, words, title="Not started over", severity="error")
             return
         self.call_from_thread(
-            self.notify,  # type: ignore[attr-defined]
+            self.notify,
             f"Started over. What was done before is kept as {journey_words(kept_as)}.",
             title="A fresh start",
             timeout=8,
         )
-        self.call_from_thread(self._session_ready, session)  # type: ignore[attr-defined]
+        self.call_from_thread(self._session_ready, session)  # type: ignore[arg-type]  # an async callback

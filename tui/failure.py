@@ -4,13 +4,31 @@ are said in words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from textual import work
 
+if TYPE_CHECKING:  # pragma: no cover
+    from textual.app import App
 
-class FailurePath:
+    from tui.core.clock import Clock
+    from tui.core.session import Session
+
+    _AppBase = App[int]
+else:
+    _AppBase = object
+
+
+class FailurePath(_AppBase):
     """Mixed into the App: tidying at start, disk-error and read-only messages, and the crash
     handler that replaces Textual's crash screen. Needs ``clock``, ``data_home`` and
     ``session`` on the app."""
+
+    if TYPE_CHECKING:  # provided by FlagpoleApp
+        clock: Clock
+        data_home: Path
+        session: Session | None
 
     @work(thread=True, group="tidy")
     def _tidy(self) -> None:

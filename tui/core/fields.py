@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from zoneinfo import ZoneInfo
 
@@ -23,7 +23,10 @@ def in_range(moment: date) -> bool:
     return MIN_YEAR <= moment.year <= MAX_YEAR
 
 
-def require_in_range(moment: date, what: str = "the date") -> date:
+_Moment = TypeVar("_Moment", bound=date)
+
+
+def require_in_range(moment: _Moment, what: str = "the date") -> _Moment:
     """``moment`` itself when it is in range; ValueError naming ``what`` otherwise."""
     if not in_range(moment):
         raise ValueError(f"{what} must be between {MIN_YEAR} and {MAX_YEAR} (got year {moment.year})")

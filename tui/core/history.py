@@ -76,14 +76,14 @@ class TurnAround:
             id=_text(data, "id") if data.get("id") is not None else "",
         )
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[date, int, float]:
         """Oldest first: by day, then (entries without a recording time first) by recording time."""
         if self.recorded_at is None:
             return (self.day, 0, 0.0)
         return (self.day, 1, self.recorded_at.timestamp())
 
 
-def _text(data: dict, key: str) -> str:
+def _text(data: dict[str, Any], key: str) -> str:
     """``data[key]`` when it is text; KeyError/TypeError otherwise."""
     value = data[key]
     if not isinstance(value, str):

@@ -6,7 +6,7 @@ Pure rendering (``journal_markdown``) from the replayed journal state and an ``E
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -140,7 +140,7 @@ def journal_markdown(state: JourneyState, ctx: ExportContext) -> str:
 _HOW_WORDS = {"confirmed": "confirmed: matches", "typed": "typed as printed"}
 
 
-def _permit_section(add, ctx: ExportContext) -> None:
+def _permit_section(add: Callable[[str], None], ctx: ExportContext) -> None:
     """The permit table (final value of each field and how it was checked), the corrections
     to ask for, and the findings in words."""
     add("")

@@ -8,8 +8,10 @@ The app shows these instead of the profile file's ids (``spousal-open-work-permi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from tui.core.profile import (
     Basis,
@@ -31,7 +33,7 @@ class Choice:
     hint: str
 
 
-def _choices(enum: type[StrEnum], words: dict) -> dict[str, Choice]:
+def _choices(enum: type[StrEnum], words: Mapping[Any, tuple[str, str]]) -> dict[str, Choice]:
     missing = set(enum) - set(words)
     assert not missing, f"no label for {sorted(missing)}"  # a new enum value needs its words
     return {member.value: Choice(member.value, *words[member]) for member in enum}
@@ -171,15 +173,15 @@ def choices(enum: type[StrEnum]) -> list[Choice]:
 def label(value: StrEnum | str, enum: type[StrEnum] | None = None) -> str:
     """The plain label of an enum value (``Program.PGWP`` or ``"pgwp"`` with ``enum``); an
     unknown id comes back as it is."""
-    enum = enum or type(value)
-    choice = MENUS.get(enum, {}).get(str(value))  # type: ignore[arg-type]
+    menu = MENUS.get(enum or type(value), {})  # type: ignore[arg-type]
+    choice = menu.get(str(value))
     return choice.label if choice else str(value)
 
 
 def hint(value: StrEnum | str, enum: type[StrEnum] | None = None) -> str:
     """The one-line hint of an enum value; empty for an unknown id."""
-    enum = enum or type(value)
-    choice = MENUS.get(enum, {}).get(str(value))  # type: ignore[arg-type]
+    menu = MENUS.get(enum or type(value), {})  # type: ignore[arg-type]
+    choice = menu.get(str(value))
     return choice.hint if choice else ""
 
 

@@ -284,4 +284,5 @@ def planned_moment(values: dict[str, str], now: datetime) -> tuple[datetime, str
         arrive = time.fromisoformat(time_text.zfill(5) if len(time_text) == 4 else time_text)
     except ValueError:
         return now, "plan.arrive"
+    assert isinstance(day, date)  # as_date gives a date or raises
     return datetime.combine(day, arrive), None

@@ -113,7 +113,10 @@ def _tighten(path: Path | int, mode: int) -> None:
     try:
         info = os.fstat(path) if isinstance(path, int) else os.stat(path)
         if stat.S_IMODE(info.st_mode) != mode:
-            (os.fchmod if isinstance(path, int) else os.chmod)(path, mode)
+            if isinstance(path, int):
+                os.fchmod(path, mode)
+            else:
+                os.chmod(path, mode)
     except PermissionError:
         pass
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core import rehearsal as days
+from tui.core.journeys import DayKind
 from tui.core.clock import Clock
 from tui.core.findings import Finding
 from tui.core.journal import LEAVE_QUESTION, PERMIT_FIELDS, Journal, JourneyState, SkippedLine
@@ -129,7 +130,7 @@ class Session:
         the app asks whether today is the day."""
         return (
             self.day is not None
-            and self.day.kind is days.DayKind.PAST
+            and self.day.kind is DayKind.PAST
             and not days.finished(self.journal, self.route.stages[-1].id)
         )
 

@@ -12,25 +12,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.errors import FlagpoleError
-from tui.core.safefile import (  # noqa: F401 - re-exported for the rest of the app
-    PREVIOUS_SUFFIX,
-    FileExists,
-    FolderBusy,
-    StoredChanged,
-    UnsafePath,
-    _refuse_link,
-    _require_real_dir,
-    _tighten,
-    atomic_write,
-    ensure_private_dir,
-    ensure_private_tree,
-    folder_lock,
-    open_private,
-    read_private,
-    remove_orphan_temps,
-    write_all,
-    write_locked,
-    write_user_file,
+from tui.core.safefile import (  # re-exported for the rest of the app ("X as X")
+    PREVIOUS_SUFFIX as PREVIOUS_SUFFIX,
+    FileExists as FileExists,
+    FolderBusy as FolderBusy,
+    StoredChanged as StoredChanged,
+    UnsafePath as UnsafePath,
+    _refuse_link as _refuse_link,
+    _require_real_dir as _require_real_dir,
+    _tighten as _tighten,
+    atomic_write as atomic_write,
+    ensure_private_dir as ensure_private_dir,
+    ensure_private_tree as ensure_private_tree,
+    folder_lock as folder_lock,
+    open_private as open_private,
+    read_private as read_private,
+    remove_orphan_temps as remove_orphan_temps,
+    write_all as write_all,
+    write_locked as write_locked,
+    write_user_file as write_user_file,
 )
 
 HOME_ENV = "FLAGPOLE_HOME"

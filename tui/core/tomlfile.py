@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +104,7 @@ def read_limited(path: Path | str, kind: str) -> bytes:
     return raw
 
 
-def _require_regular(info: os.stat_result, refuse) -> None:
+def _require_regular(info: os.stat_result, refuse: Callable[[str], Exception]) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise refuse("this is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):

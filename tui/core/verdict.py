@@ -223,11 +223,12 @@ class Verdict:
     def zone(self) -> tzinfo | None:
         """The time zone of the day's place, for a header clock: the planned crossing's, or
         the airport's on the arrival-by-air route; None (the system's) otherwise."""
+        zone: tzinfo | None = None
         if self.airport is not None:
-            return self.airport.zone
-        if self.crossing is not None:
-            return self.crossing.tz
-        return None
+            zone = self.airport.zone
+        elif self.crossing is not None:
+            zone = self.crossing.tz
+        return zone
 
     def local_now(self, now: datetime) -> datetime:
         """``now`` in the zone of the day's place (see ``zone``; the system's when unknown)."""
@@ -310,15 +311,14 @@ class Verdict:
         filled = {k: (mine[k] if k in done else expected.get(k, "")) for k in keys}
         permit, invalid = parse_permit(filled)
         invalid = {k: why for k, why in invalid.items() if k in done}
-        base = dict(expected=expected, values=mine, unchecked=unchecked)
         if permit is None:
-            return PermitCheck(invalid=invalid, **base)
+            return PermitCheck(expected=expected, values=mine, unchecked=unchecked, invalid=invalid)
         from tui.core.rules import evaluate
 
         candidate = profile.model_copy(update={"issued_permit": permit})
         report = evaluate(candidate, self.crossings, self.policy, self.on, airports=self.airports)
         found = tuple(f for f in report.by_stage(FindingStage.PERMIT_REVIEW) if _concerns(f.id, done, unchecked))
-        return PermitCheck(findings=found, **base)
+        return PermitCheck(expected=expected, values=mine, unchecked=unchecked, findings=found)
 
 
 def _concerns(finding_id: str, checked: Collection[str], unchecked: Collection[str]) -> bool:

@@ -55,9 +55,10 @@ def plain_text(renderable: RenderableType, width: int = 78) -> str:
 
     from rich.console import Console
 
-    console = Console(width=width, file=StringIO(), color_system=None)
+    sink = StringIO()
+    console = Console(width=width, file=sink, color_system=None)
     console.print(renderable)
-    return console.file.getvalue()
+    return sink.getvalue()
 
 
 

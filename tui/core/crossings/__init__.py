@@ -23,6 +23,7 @@ from tui.core.crossings.loading import (
     load_places,
     places_path,
 )
+from tui.core.fields import Text, Url, Zone
 from tui.core.crossings.model import (
     HHMM,
     PROVINCES,
@@ -34,10 +35,7 @@ from tui.core.crossings.model import (
     Location,
     Pedestrians,
     SourcedEntry,
-    Text,
-    Url,
     Window,
-    Zone,
     describe_days,
 )
 from tui.core.crossings.places import (

@@ -11,7 +11,8 @@ from pydantic import (
     field_validator,
 )
 
-from tui.core.crossings.model import PROVINCES, Text, Url, _Model
+from tui.core.crossings.model import PROVINCES, _Model
+from tui.core.fields import Text, Url
 from tui.core.crossings.search import normalize
 from tui.core.fields import Day
 

@@ -52,7 +52,7 @@ def match_score(query: str, keys: list[str]) -> int | None:
     return None
 
 
-def _as_crossings(crossings: CrossingsData | Mapping[str, Crossing] | Iterable[Crossing]):
+def _as_crossings(crossings: CrossingsData | Mapping[str, Crossing] | Iterable[Crossing]) -> list[Crossing]:
     if isinstance(crossings, CrossingsData):
         return list(crossings.crossings.values())
     if isinstance(crossings, Mapping):

@@ -114,7 +114,10 @@ def _closes_soon(ctx: Context) -> Hit | None:
     threshold = timedelta(hours=ctx.policy.crossing.closes_soon_hours)
     if left is None or left >= threshold:
         return None
-    end_local = schedule.local(c, schedule.window_end(c, ctx.on))
+    end = schedule.window_end(c, ctx.on)
+    if end is None:  # open now, so a window does end; kept for the type checker
+        return None
+    end_local = schedule.local(c, end)
     return Hit(
         f"Flagpoling at {c.name} ends at {_until(end_local)}, {_duration(left)} after you "
         f"arrive at {_hm(ctx.on)}: with long lines, your turn may not come before service ends.",

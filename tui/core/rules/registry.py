@@ -64,7 +64,7 @@ class RuleSpec:
         """The URL behind the rule's fact, from the policy data."""
         return policy.source_for(self.id)
 
-    def to_json(self, policy: Policy) -> dict:
+    def to_json(self, policy: Policy) -> dict[str, Any]:
         """As listed by ``flagpole rules --json``."""
         return {
             "id": self.id,

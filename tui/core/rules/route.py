@@ -45,6 +45,8 @@ def _close_airports(ctx: Context, text: str) -> list[str]:
     """Up to three airport ids close to ``text``: by name or city first, then by spelling."""
     from tui.core.airports import search
 
+    if ctx.airports is None:
+        return []
     found = [a.id for a in search(ctx.airports, text)][:3]
     return found or difflib.get_close_matches(text.strip().lower(), list(ctx.airports.airports), n=3)
 

@@ -192,7 +192,8 @@ def _zone_of(crossing: Crossing | None) -> tzinfo | None:
 def _crossing_table(crossings: Any) -> dict[str, Crossing]:
     if crossings is None:
         return {}
-    return getattr(crossings, "crossings", crossings)
+    table: dict[str, Crossing] = getattr(crossings, "crossings", crossings)
+    return table
 
 
 def _find_crossing(crossings: Any, crossing_id: str) -> Crossing | None:
