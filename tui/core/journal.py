@@ -67,6 +67,9 @@ PERMIT_FIELDS: tuple[tuple[str, str], ...] = (
 LEAVE_QUESTION = "leave_without_correction"
 """The question asked when leaving the permit review with an error standing."""
 
+GO_ON_QUESTION = "go_on_not_eligible"
+"""The question asked when leaving "Before you go" forward with a NOT ELIGIBLE verdict."""
+
 
 # --- state ----------------------------------------------------------------------------------------
 
@@ -466,6 +469,10 @@ def describe(record: Mapping[str, Any], titles: Mapping[str, str], items: Mappin
             answer = "LEFT without a correction" if record.get("answer") == "leave" else "stayed to ask for a correction"
             standing = ", ".join(record.get("findings", ())) or "none"
             return f"Leave without a correction? {answer} (errors standing: {standing})"
+        if record.get("question") == GO_ON_QUESTION:
+            answer = "went on anyway" if record.get("answer") == "go_on" else "stayed to read the verdict"
+            standing = ", ".join(record.get("findings", ())) or "none"
+            return f"Not eligible: go on anyway? {answer} ({standing})"
         return f"Decision {record.get('question')}: {record.get('answer')}"
     if kind == "exported":
         return f"Log exported to {record.get('path')}"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from tui.core.clock import Clock
 from tui.core.findings import Finding
 from tui.core.journal import (
+    GO_ON_QUESTION,
     LEAVE_QUESTION,
     PERMIT_FIELDS,
     Journal,
@@ -274,6 +275,18 @@ class Session:
             stage=self.current.id,
             question=LEAVE_QUESTION,
             answer="leave" if leave else "stay",
+            findings=list(standing),
+        )
+
+    def decide_go_on(self, go_on: bool, standing: Sequence[str]) -> None:
+        """Record the answer to "Go on anyway?" (asked when leaving the readiness stage with a
+        NOT ELIGIBLE verdict) and the eligibility errors that stood."""
+        self.journal.record(
+            "decision",
+            self.now(),
+            stage=self.current.id,
+            question=GO_ON_QUESTION,
+            answer="go_on" if go_on else "stay",
             findings=list(standing),
         )
 

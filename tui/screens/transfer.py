@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
+from tui.widgets.checklist import MarkedCheckbox
+
 from tui.core.storage import ProfileStore
 
 
@@ -45,7 +47,7 @@ class ImportScreen(Screen[str | None]):
             with Horizontal(classes="transfer-row"):
                 yield Static("Store as", classes="transfer-label")
                 yield Input(id="import-name", placeholder="(the file's name)", compact=True)
-            yield Checkbox("Replace a stored profile of that name (the previous version is kept)", id="import-force")
+            yield MarkedCheckbox("Replace a stored profile of that name (the previous version is kept)", id="import-force")
             yield Button("Import (F7)", id="import-go", variant="primary")
             yield Static("", id="import-outcome", markup=False)
         yield Footer()
@@ -139,7 +141,7 @@ class ExportScreen(Screen[None]):
             with Horizontal(classes="transfer-row"):
                 yield Static("To file", classes="transfer-label")
                 yield Input(self.default_path, id="export-path", compact=True)
-            yield Checkbox(
+            yield MarkedCheckbox(
                 "Mask the passport, insurance policy and IME numbers (for sharing)",
                 value=True,
                 id="export-redact",
