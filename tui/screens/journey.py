@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header
 
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
-from tui.widgets.stage import SummaryPanel, StageView, banner_words, not_eligible
+from tui.widgets.stage import StageView, SummaryPanel, banner_words, not_eligible
 from tui.widgets.stepper import Stepper
 from tui.widgets.words import clock_words
 

@@ -11,9 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
-from tui.widgets.checklist import MarkedCheckbox
-
 from tui.core.storage import ProfileStore
+from tui.widgets.checklist import MarkedCheckbox
 
 
 class ImportScreen(Screen[str | None]):

@@ -10,7 +10,6 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-
 TITLE_WIDTH = 14
 """Columns left for a title in the stepper (24 wide in journey.tcss, less its padding, its
 border and the mark and number)."""
