@@ -417,7 +417,10 @@ class StageView(VerticalScroll):
 
     def refresh_time(self) -> None:
         """Update the heading's time (and the summary's times) on the clock tick."""
-        heading = self.query_one("#stage-heading", Static)
+        headings = self.query("#stage-heading").results(Static)
+        heading = next(iter(headings), None)
+        if heading is None:  # a tick between mounting the view and composing it
+            return
         words = self.time_words()
         if heading.content != words:
             heading.update(words)
