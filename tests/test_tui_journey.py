@@ -74,12 +74,12 @@ async def test_demo_opens_at_before_you_go_with_every_stage_title_and_the_verdic
         assert lines[0].startswith("now")
         assert all(line.region.height == 1 and line.region.y < 30 for line in app.screen.query(StepLine))
         text = screen_text(app)
-        assert text.index("VERDICT") < text.index("Readiness") < text.index("The crossing at the planned moment")
+        assert text.index("VERDICT") < text.index("Ready to cross") < text.index("The crossing at the planned moment")
         assert "ELIGIBLE" in text and "exempt" in text
         assert "Flagpoling: OPEN then; closes 14:00, in 3 h 30 min" in text
         assert "Next window opens: Thu 3 Dec 2026, 10:00 PST" in text
         assert app.screen.title == "flagpole · demo"
-        assert app.screen.sub_title == "Boundary Bay: 10:05 PST, Wed 2 Dec"
+        assert app.screen.sub_title == "10:05 PST, Wed 2 Dec · Boundary Bay"
 
 
 async def test_walking_all_six_stages_with_the_keys(tmp_path):

@@ -41,3 +41,22 @@ def test_leaving_the_permit_review_with_an_error_asks_first(snap_compare, tmp_pa
 def test_welcome_screen(snap_compare, tmp_path):
     app = FlagpoleApp(store=ProfileStore(tmp_path), clock=CLOCK)
     assert snap_compare(app, terminal_size=(80, 24), run_before=wait_until_open)
+
+
+def test_arrival_by_air_before_you_fly_at_80x24(snap_compare, tmp_path):
+    from .harness import PROFILES
+
+    app = make_app(tmp_path, person=PROFILES / "iec-arrival-by-air.toml")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=wait_until_open)
+
+
+def test_not_eligible_banner_on_the_us_booth_at_80x24(snap_compare, tmp_path):
+    from tui.core.session import Session
+
+    from .harness import PROFILES, TEST_DATA, demo_store
+
+    person = PROFILES / "iec-insurance-ends-early.toml"
+    session = Session.open(demo_store(tmp_path, person), "demo", CLOCK, data_dir=TEST_DATA)
+    session.go_to("us_booth")
+    session.close()
+    assert snap_compare(make_app(tmp_path, person=person), terminal_size=(80, 24), run_before=wait_until_open)

@@ -45,6 +45,7 @@ from typing import Any
 from tui.core.jsonl import append_bytes, append_fd, append_line, encode_record
 from tui.core.journal_state import (  # re-exported: the journal's records and state
     FORMAT_VERSION,
+    GO_ON_QUESTION,
     LEAVE_QUESTION,
     PERMIT_FIELDS,
     PERMIT_HOW,
@@ -60,7 +61,7 @@ from tui.core.journeys import JOURNEYS_DIR, journal_path, journey_id_for, journe
 from tui.core.storage import ensure_private_tree, open_private
 
 __all__ = [
-    "FORMAT_VERSION", "LEAVE_QUESTION", "PERMIT_FIELDS", "PERMIT_HOW", "Decision", "JourneyState",
+    "FORMAT_VERSION", "GO_ON_QUESTION", "LEAVE_QUESTION", "PERMIT_FIELDS", "PERMIT_HOW", "Decision", "JourneyState",
     "SkippedLine", "Visit", "apply", "make_record", "replay", "Journal", "open_journal",
     "journal_path", "journeys_folder", "journey_id_for", "list_journeys", "describe",
     "duration_words",
@@ -257,6 +258,10 @@ def describe(
             return f"Permit field {label}: confirmed it matches {record.get('value')!r}"
         return f"Permit field {label}: typed {record.get('value')!r}"
     if kind == "decision":
+        if record.get("question") == GO_ON_QUESTION:
+            answer = "went on anyway" if record.get("answer") == "go_on" else "stayed to read the verdict"
+            standing = "; ".join((words or {}).get(str(f), str(f)) for f in record.get("findings", ())) or "none"
+            return f"Not eligible: go on anyway? {answer} ({standing})"
         if record.get("question") == LEAVE_QUESTION:
             answer = "LEFT without a correction" if record.get("answer") == "leave" else "stayed to ask for a correction"
             standing = "; ".join((words or {}).get(str(f), str(f)) for f in record.get("findings", ())) or "none"

@@ -35,6 +35,9 @@ printed text matches what it should say (the expected value is then recorded as 
 LEAVE_QUESTION = "leave_without_correction"
 """The question asked when leaving the permit review with an error standing."""
 
+GO_ON_QUESTION = "go_on_not_eligible"
+"""The question asked when leaving "Before you go" forward with a NOT ELIGIBLE verdict."""
+
 
 # --- state ----------------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from tui.core import rehearsal as days
 from tui.core.journeys import DayKind
 from tui.core.clock import Clock
 from tui.core.findings import Finding
-from tui.core.journal import LEAVE_QUESTION, PERMIT_FIELDS, Journal, JourneyState, SkippedLine
+from tui.core.journal import GO_ON_QUESTION, LEAVE_QUESTION, PERMIT_FIELDS, Journal, JourneyState, SkippedLine
 from tui.core.journal_export import ExportContext, FindingLine, export_path
 from tui.core.journey import ChecklistItem, Fact, JourneyData, Route, Sentence, Stage
 
@@ -356,6 +356,18 @@ class Session:
             answer="leave" if leave else "stay",
             findings=list(standing),
             **extra,
+        )
+
+    def decide_go_on(self, go_on: bool, standing: Sequence[str]) -> None:
+        """Record the answer to "Go on anyway?" (asked when leaving the readiness stage with a
+        NOT ELIGIBLE verdict) and the eligibility errors that stood."""
+        self.journal.record(
+            "decision",
+            self.now(),
+            stage=self.current.id,
+            question=GO_ON_QUESTION,
+            answer="go_on" if go_on else "stay",
+            findings=list(standing),
         )
 
     def exported(self, path: Path) -> None:

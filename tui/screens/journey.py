@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Static
 
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
-from tui.widgets.stage import SummaryPanel, StageView
+from tui.widgets.stage import StageView, SummaryPanel, banner_words, not_eligible
 from tui.widgets.stepper import Stepper
 from tui.widgets.words import clock_words
 
@@ -30,15 +30,19 @@ class JourneyScreen(Screen):
     """The day, one stage at a time."""
 
     BINDINGS = [
-        Binding("n,f6", "next_stage", "Next", key_display="n/F6", id="next-stage"),
-        Binding("p,f5", "previous_stage", "Back", key_display="p/F5", id="previous-stage"),
-        Binding("l,f3", "show_log", "Log", key_display="l/F3", id="show-log"),
-        Binding("e,f4", "export", "Export", key_display="e/F4", id="export-log"),
-        Binding("o", "app.edit_profile", "Profile", show=False, id="edit-profile"),
-        Binding("c", "app.find_crossing", "Crossings", show=False, id="find-crossing"),
-        Binding("h", "app.show_history", "History", show=False, id="show-history"),
+        Binding("n,f6", "next_stage", "Next", key_display="n", id="next-stage"),
+        Binding("p,f5", "previous_stage", "Back", key_display="p", id="previous-stage"),
+        Binding("o", "app.edit_profile", "Profile", id="edit-profile"),
+        Binding("c", "app.find_crossing", "Crossing", id="find-crossing"),
+        Binding("h", "app.show_history", "History", id="show-history"),
+        Binding("l,f3", "show_log", "Log", key_display="l", id="show-log"),
+        Binding("e,f4", "export", "Export", key_display="e", id="export-log"),
+        Binding("g,f2", "app.command_palette", "Menu", key_display="g", id="journey-go-to"),
+        Binding("question_mark,f1", "app.show_help", "Help", key_display="?", id="journey-help"),
         Binding("t", "app.toggle_theme", "Theme", show=False, id="toggle-theme"),
     ]
+    """Every key the screen offers is in the footer (the F-key twins are in the help screen);
+    the footer is compact so all of them fit at 80 columns."""
 
     def __init__(self, session: Session) -> None:
         """The journey of ``session``."""
@@ -56,7 +60,7 @@ class JourneyScreen(Screen):
                 [(s.id, s.title) for s in route.stages], self.session.current.id, self._visited(), id="stepper"
             )
             yield StageView(self.session, self.session.current, id="stage-view")
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         """Set the header, start the clock."""
@@ -74,13 +78,10 @@ class JourneyScreen(Screen):
         self.query_one(Stepper).mark(self.session.current.id, self._visited())
 
     def update_clock(self) -> None:
-        """Header: the local time at the crossing; the stage's time spent."""
-        now = self.session.now()
-        verdict = self.session.verdict
-        if verdict is not None and verdict.crossing is not None:
-            self.sub_title = f"{verdict.crossing.name}: {clock_words(verdict.local_now(now))}"
-        else:
-            self.sub_title = f"your clock: {clock_words(now.astimezone())}"
+        """Header: the time where the day happens (the crossing's zone, or the airport's on
+        the arrival-by-air route; yours by mail or before the checks ran), time first so a
+        narrow header cuts the place, never the time; the stage's time spent."""
+        self.sub_title = header_clock(self.session)
         for view in self.query(StageView):
             view.refresh_time()
 
@@ -102,13 +103,17 @@ class JourneyScreen(Screen):
 
     async def request_move(self, stage_id: str) -> None:
         """Go to ``stage_id``; leaving the permit review forwards with an error standing, or with
-        fields not checked yet, asks first."""
+        fields not checked yet, asks first, and so does leaving "Before you go" forwards with a NOT
+        ELIGIBLE verdict."""
         session = self.session
         current = session.current
         if stage_id == current.id:
             return
         # --- the leave question (permit review) ---
         moving_on = session.route.index(stage_id) > session.route.index(current.id)
+        if moving_on and current.panel == "readiness" and not_eligible(session.verdict):
+            self._ask_go_on(stage_id)
+            return
         reviewing = current.panel == "permit_review" and session.verdict is not None
         errors = session.permit_errors() if reviewing else []
         unchecked = session.permit_unchecked() if reviewing else []
@@ -116,7 +121,7 @@ class JourneyScreen(Screen):
             from tui.core.journal import PERMIT_FIELDS
             from tui.screens.confirm import ConfirmLeaveScreen
 
-            fix = session.route.fix.title if session.route.fix else "a request by mail"
+            fix = _fix_words(session.route.fix.label if session.route.fix else "a request by mail")
             labels = [dict(PERMIT_FIELDS)[key] for key in unchecked]
 
             async def answered(leave: bool | None) -> None:
@@ -126,10 +131,30 @@ class JourneyScreen(Screen):
                 else:
                     self.notify("Stayed at the permit review. Check the rest now.", title="Decision saved")
 
-            self.app.push_screen(ConfirmLeaveScreen(errors, _fix_words(fix), unchecked=labels), answered)
+            self.app.push_screen(ConfirmLeaveScreen(errors, fix, unchecked=labels), answered)
             return
         # --- end of the leave question ---
         await self._move(stage_id)
+
+    def _ask_go_on(self, stage_id: str) -> None:
+        """"Go on anyway?" before leaving the verdict NOT ELIGIBLE behind; the answer is recorded."""
+        from tui.screens.ask import AskScreen
+
+        session = self.session
+        blocking = not_eligible(session.verdict)
+
+        async def answered(go_on: bool | None) -> None:
+            session.decide_go_on(bool(go_on), [f.id for f in blocking])
+            if go_on:
+                await self._move(stage_id)
+            else:
+                self.notify("Stayed at Before you go: read the steps under the verdict.", title="Decision saved")
+
+        detail = (
+            f"{banner_words(session)}\n\nEvery later stage shows this verdict. "
+            "Press y to walk the stages anyway (to read them), n to stay."
+        )
+        self.app.push_screen(AskScreen("Go on anyway?", detail, yes="Go on anyway", no="Stay"), answered)
 
     async def _move(self, stage_id: str) -> None:
         self.session.go_to(stage_id)
@@ -195,7 +220,18 @@ class JourneyScreen(Screen):
         self.notify(f"Log exported to {path}", title="Exported")
 
 
-def _fix_words(title: str) -> str:
-    """'Fixing the permit after you left: Guide 5218 / IMM 1436' → 'a request by mail (Guide…)'."""
-    tail = title.split(":", 1)[1].strip() if ":" in title else title
-    return f"a request by mail ({tail}), while the permit is still valid"
+def _fix_words(label: str) -> str:
+    """The route's fix label as words inside a sentence: 'A request by mail (…)' → 'a request…'."""
+    return label[:1].lower() + label[1:]
+
+
+def header_clock(session: Session) -> str:
+    """'10:05 PST, Wed 2 Dec · Boundary Bay': the time where the day happens, then the place
+    (the planned crossing, or the airport arriving by air); by mail, or before the checks ran,
+    the time on this computer with no place."""
+    now = session.now()
+    verdict = session.verdict
+    if verdict is not None and verdict.zone is not None:
+        place = verdict.airport if verdict.airport is not None else verdict.crossing
+        return f"{clock_words(verdict.local_now(now))} · {place.name}"
+    return f"{clock_words(now.astimezone())} (your clock)"

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
 from tui.core.storage import ProfileStore
+from tui.widgets.checklist import MarkedCheckbox
 
 
 class ImportScreen(Screen[str | None]):
@@ -45,7 +46,7 @@ class ImportScreen(Screen[str | None]):
             with Horizontal(classes="transfer-row"):
                 yield Static("Store as", classes="transfer-label")
                 yield Input(id="import-name", placeholder="(the file's name)", compact=True)
-            yield Checkbox("Replace a stored profile of that name (the previous version is kept)", id="import-force")
+            yield MarkedCheckbox("Replace a stored profile of that name (the previous version is kept)", id="import-force")
             yield Button("Import (F7)", id="import-go", variant="primary")
             yield Static("", id="import-outcome", markup=False)
         yield Footer()
@@ -139,7 +140,7 @@ class ExportScreen(Screen[None]):
             with Horizontal(classes="transfer-row"):
                 yield Static("To file", classes="transfer-label")
                 yield Input(self.default_path, id="export-path", compact=True)
-            yield Checkbox(
+            yield MarkedCheckbox(
                 "Mask the passport, insurance policy and IME numbers (for sharing)",
                 value=True,
                 id="export-redact",

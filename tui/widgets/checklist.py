@@ -1,4 +1,5 @@
-"""A checklist item that says what its mark means: ``[x] done`` / ``[ ] to do``."""
+"""A checklist item that says what its mark means: ``[x] done`` / ``[ ] to do``; and a checkbox
+for forms whose state reads without colour (``[x]`` / ``[ ]``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import Checkbox
 
 from tui.widgets.findings import Hanging
 
@@ -17,6 +19,8 @@ class CheckItem(Widget, can_focus=True):
     BINDINGS = [
         Binding("space,x", "toggle", "Tick", key_display="space/x"),
         Binding("enter", "toggle", "Tick", show=False),
+        Binding("down", "move(1)", "Next item", show=False),
+        Binding("up", "move(-1)", "Previous item", show=False),
     ]
 
     checked: reactive[bool] = reactive(False)
@@ -51,7 +55,32 @@ class CheckItem(Widget, can_focus=True):
         self.checked = not self.checked
         self.post_message(self.Toggled(self, self.checked))
 
+    def action_move(self, step: int) -> None:
+        """Up/down: focus the previous/next item of the same checklist (at either end, the
+        stage scrolls instead, so the arrows never get stuck)."""
+        siblings = [w for w in self.parent.children if isinstance(w, CheckItem)] if self.parent else [self]
+        index = siblings.index(self) + step
+        if 0 <= index < len(siblings):
+            siblings[index].focus()
+            return
+        scroller = self.parent
+        if scroller is not None and hasattr(scroller, "scroll_relative"):
+            scroller.scroll_relative(y=step, animate=False)
+
     def on_click(self) -> None:
         """A click toggles, like a key."""
         self.focus()
         self.action_toggle()
+
+
+class MarkedCheckbox(Checkbox):
+    """A Checkbox whose mark is ``[x]`` when ticked and ``[ ]`` when not (Textual's shows an X
+    either way and tells them apart by colour only)."""
+
+    BUTTON_LEFT = "["
+    BUTTON_RIGHT = "]"
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # a class constant in Textual
+        """``x`` when ticked, a space when not."""
+        return "x" if self.value else " "

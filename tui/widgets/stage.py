@@ -3,19 +3,72 @@ stage's special panel (the readiness verdict, the permit form, or the day's summ
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Collapsible, Static
 
+from tui.core.findings import Finding, Severity
 from tui.core.journey import Fact, Stage
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
 from tui.widgets.findings import FindingView, labelled
 from tui.widgets.permit_panel import PermitPanel, needs_fix, permit_outcome
+from tui.widgets.sources import SourceList
 from tui.widgets.words import span, when
+
+READY_HEADINGS = {"flagpole": "Ready to cross", "arrival-by-air": "Ready to fly", "by-mail": "Ready to send the request"}
+"""The readiness heading by route (the crossing words only where there is a crossing)."""
+
+_SHORT_REASONS = {
+    "eligibility.flagpoling_ended": "you are in no exempt group",
+    "eligibility.pgwp_ended": "PGWPs are no longer issued at the border",
+    "eligibility.exemption_invalid": "your exemption does not cover your citizenship",
+}
+"""The verdict's reason in a few words, for the banner on the later stages."""
+
+
+def not_eligible(verdict) -> list[Finding]:
+    """The eligibility errors that make the verdict NOT ELIGIBLE (empty otherwise, or before
+    the rules ran)."""
+    if verdict is None:
+        return []
+    return [f for f in verdict.eligibility if f.severity is Severity.ERROR]
+
+
+def banner_words(session: Session) -> str:
+    """'You may not flagpole on 2026-12-08: <why>, see Before you go (press g)'."""
+    blocking = not_eligible(session.verdict)
+    if not blocking:
+        return ""
+    assert session.verdict is not None
+    first = blocking[0]
+    reason = _SHORT_REASONS.get(first.id) or first.message.split(":", 1)[0].rstrip(".")
+    ready = session.route.stage_with_panel("readiness")
+    where = ready.title if ready is not None else session.route.stages[0].title
+    return f"You may not flagpole on {session.verdict.on.date().isoformat()}: {reason}, see {where} (press g)."
+
+
+class VerdictBanner(Static):
+    """On every stage after the readiness one: the NOT ELIGIBLE verdict, kept said."""
+
+    def __init__(self, session: Session, **kwargs) -> None:
+        """The banner for ``session`` (hidden while the verdict allows the day)."""
+        super().__init__("", markup=False, **kwargs)
+        self.session = session
+
+    def on_mount(self) -> None:
+        """Show the verdict if it is known."""
+        self.refresh_banner()
+
+    def refresh_banner(self) -> None:
+        """Show the banner when the verdict is NOT ELIGIBLE, hide it otherwise."""
+        words = banner_words(self.session)
+        self.display = bool(words)
+        if words:
+            self.update(Text.assemble(("NOT ELIGIBLE  ", "bold"), words))
 
 
 def _title(text: str) -> Static:
@@ -40,24 +93,40 @@ class ReadinessPanel(Vertical):
         line = Text.assemble(("VERDICT  ", "bold"), (word, "bold"), f"  for {when(verdict.on)}")
         yield Static(line, classes=f"verdict -{word.lower().replace(' ', '-')}")
         for finding in verdict.eligibility:
-            yield FindingView(finding)
-        yield _title("Readiness")
+            yield FindingView(_without_links(finding))
+        route = self.session.route.id
+        yield _title(READY_HEADINGS.get(route, "Readiness"))
         others = verdict.other_readiness
         if not others:
             yield Static(labelled([("ok", "No readiness problems found.")]), classes="finding -ok")
         for finding in others:
             yield FindingView(finding)
-        yield _title("The crossing at the planned moment")
-        yield Static(self._crossing_text(), classes="crossing", markup=False)
+        if route == "flagpole":
+            yield _title("The crossing at the planned moment")
+            yield Static(self._crossing_text(), classes="crossing", markup=False)
+        elif route == "arrival-by-air":
+            yield _title("The arrival at the planned moment")
+            yield Static(self._arrival_text(), classes="crossing", markup=False)
+
+    def _arrival_text(self) -> str:
+        verdict = self.session.verdict
+        assert verdict is not None
+        plan = self.session.profile.plan
+        if plan is None or not plan.airport:
+            return "No airport in your plan yet: press o to add the airport and the arrival time."
+        airport = verdict.airport
+        if airport is None:
+            return f"'{plan.airport}' is not an airport the app knows: press o to choose another."
+        return f"{airport.name} ({airport.city}), arriving {when(verdict.on)}"
 
     def _crossing_text(self) -> str:
         verdict = self.session.verdict
         assert verdict is not None
         status = verdict.status
         if status is None:
-            return "No [plan] in the profile: add the crossing, date and time to check them."
+            return "No plan yet: press o to add the crossing, date and time, or c to find a crossing."
         if status.name is None:
-            return f"'{status.crossing_id}' is not in the crossings data (see 'flagpole crossings')."
+            return f"'{status.crossing_id}' is not a crossing the app knows: press c to choose one."
         us = getattr(verdict.crossing, "us_port", "")
         lines = [f"{status.name}{f' ({us})' if us else ''}, planned {when(status.on)}"]
         if status.flagpoling_open:
@@ -137,11 +206,34 @@ def _fact_line(fact: Fact, ref: int | None) -> str:
     return f"{fact.text}{extra}{cite}"
 
 
-def _source_line(n: int, fact: Fact) -> str:
-    site = urlparse(fact.source).netloc.removeprefix("www.")
-    note = f"; {fact.source_note}" if fact.source_note else ""
-    flag = ", UNCONFIRMED" if fact.unconfirmed else ""
-    return f"[{n}] {site}, {fact.as_of}, confidence {fact.confidence}{flag}{note}\n    {fact.source}"
+def _without_links(finding: Finding) -> Finding:
+    """The finding as shown in the panel: its links go under the stage's Sources instead."""
+    return replace(finding, sources=()) if finding.sources else finding
+
+
+def _cite(sources: SourceList, fact: Fact) -> int:
+    return sources.cite(
+        fact.source, as_of=fact.as_of.isoformat(), confidence=fact.confidence,
+        unconfirmed=fact.unconfirmed, note=fact.source_note,
+    )
+
+
+class SourcesSection(Vertical):
+    """The stage's sources, each once and short, the full addresses in a collapsed detail."""
+
+    def __init__(self, sources: SourceList, **kwargs) -> None:
+        """Show ``sources``."""
+        super().__init__(**kwargs)
+        self.sources = sources
+
+    def compose(self) -> ComposeResult:
+        """Heading, short lines, the detail."""
+        if not self.sources:
+            return
+        yield _title("Sources")
+        yield Static(labelled(self.sources.rows(), 4), classes="sources")
+        with Collapsible(title="Full addresses (Enter opens)", collapsed=True, classes="addresses"):
+            yield Static(self.sources.full_addresses(), classes="sources", markup=False)
 
 
 PANELS = {"readiness": ReadinessPanel, "permit_review": PermitPanel, "summary": SummaryPanel}
@@ -161,15 +253,16 @@ class StageView(VerticalScroll):
         over and the checklist (the answers needed at a glance); then the details and sources."""
         session, stage = self.session, self.stage
         yield Static(self.time_words(), id="stage-heading", classes="stage-title", markup=False)
+        if self._after_readiness():
+            yield VerdictBanner(session, id="verdict-banner", classes="banner")
         if stage.now:
             yield Static(labelled([("NOW", stage.now)], 4), classes="stage-now")
         if stage.panel:
             yield PANELS[stage.panel](session, id=f"panel-{stage.panel.replace('_', '-')}", classes="panel")
-        sources: list[Fact] = []
+        sources = SourceList()
 
         def ref(fact: Fact) -> int:
-            sources.append(fact)
-            return len(sources)
+            return _cite(sources, fact)
 
         say = session.say(stage)
         if say:
@@ -196,9 +289,25 @@ class StageView(VerticalScroll):
             yield _title("What to expect")
             rows = [("•", _fact_line(f, ref(f))) for f in expect]
             yield Static(labelled(rows, 1), classes="expect")
-        if sources:
-            yield _title("Sources")
-            yield Static("\n".join(_source_line(n, f) for n, f in enumerate(sources, start=1)), classes="sources", markup=False)
+        self._fact_sources = sources
+        yield SourcesSection(self._all_sources(), id="stage-sources")
+
+    def _after_readiness(self) -> bool:
+        """True for the stages after the route's readiness stage (they carry the banner)."""
+        route = self.session.route
+        ready = route.stage_with_panel("readiness")
+        return ready is not None and route.index(self.stage.id) > route.index(ready.id)
+
+    def _all_sources(self) -> SourceList:
+        """The facts' sources, then the links of the verdict's findings shown on this stage."""
+        import copy
+
+        sources = copy.deepcopy(self._fact_sources)
+        verdict = self.session.verdict
+        if verdict is not None and self.stage.panel == "readiness":
+            for finding in [*verdict.eligibility, *verdict.other_readiness]:
+                sources.cite_all(finding.sources)
+        return sources
 
     def time_words(self) -> str:
         """'Stage 2 of 6: US booth · 12 min here'."""
@@ -209,7 +318,10 @@ class StageView(VerticalScroll):
 
     def refresh_time(self) -> None:
         """Update the heading's time (and the summary's times) on the clock tick."""
-        heading = self.query_one("#stage-heading", Static)
+        headings = self.query("#stage-heading").results(Static)
+        heading = next(iter(headings), None)
+        if heading is None:  # a tick between mounting the view and composing it
+            return
         words = self.time_words()
         if heading.content != words:
             heading.update(words)
@@ -217,7 +329,12 @@ class StageView(VerticalScroll):
             panel.refresh_times()
 
     async def verdict_ready(self) -> None:
-        """Re-draw the panel now that the rules have run."""
+        """Re-draw the panel, the banner and the sources now that the rules have run."""
+        for banner in self.query(VerdictBanner):
+            banner.refresh_banner()
+        for section in self.query(SourcesSection):
+            section.sources = self._all_sources()
+            await section.recompose()
         for panel in self.query(".panel"):
             await panel.recompose()
             if isinstance(panel, PermitPanel) and self.session.issues_permit:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
+
+TITLE_WIDTH = 14
+"""Columns left for a title in the stepper (24 wide in journey.tcss, less its padding, its
+border and the mark and number)."""
 
 
 class StepLine(Static):
@@ -24,7 +29,11 @@ class StepLine(Static):
 
     @staticmethod
     def _words(mark: str, number: int, title: str) -> str:
-        return f"{mark:<5}{number} {title}"
+        """'now  1 Before you go'; a title too long for the column wraps under itself
+        ('Landing and' / 'primary' / 'inspection'), never cut."""
+        lines = textwrap.wrap(title, TITLE_WIDTH, break_long_words=True) or [""]
+        indent = "\n" + " " * (len(f"{mark:<5}{number} "))
+        return f"{mark:<5}{number} " + indent.join(lines)
 
     def show(self, mark: str) -> None:
         """Render with ``mark`` (``now``, ``done`` or empty); no work when unchanged."""
