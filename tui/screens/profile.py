@@ -348,7 +348,8 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
         if self.result.profile is None:
             count = len(self.result.errors)
             self._summary(f"Readiness: not checked — {count} field{'s' if count != 1 else ''} "
-                          + ("need" if count != 1 else "needs") + " filling in or fixing.", "-invalid")
+                          + ("need" if count != 1 else "needs")
+                          + (" attention (marked FIX below)." if self.show_all_errors else " filling in."), "-invalid")
             self._show_notes(form_notes(self.result.errors))
         else:
             self._run_rules(self.result.profile)
@@ -401,7 +402,7 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
         ready = report.by_stage(FindingStage.READINESS)
         errors, warnings, infos = (sum(1 for f in ready if f.severity is s) for s in Severity)
         text = (f"Readiness: {errors} error{'s' * (errors != 1)} · {warnings} warning{'s' * (warnings != 1)}"
-                f" · {infos} info — " + ("ready" if report.ready else "not ready yet"))
+                f" · {infos} info — " + ("ready to cross" if report.ready else "not ready yet"))
         permit = [f for f in report.by_stage(FindingStage.PERMIT_REVIEW) if f.severity is Severity.ERROR]
         if permit:
             text += f". Permit as issued: {len(permit)} error{'s' * (len(permit) != 1)}"
