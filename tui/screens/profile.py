@@ -407,8 +407,13 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
         if permit:
             text += f". Permit as issued: {len(permit)} error{'s' * (len(permit) != 1)}"
         style = "-errors" if errors else ("-warnings" if warnings else "-ok")
-        self.app.call_from_thread(self._summary, text, style)
-        self.app.call_from_thread(self._show_notes, finding_notes([*ready, *permit]))
+        self.app.call_from_thread(self._rules_done, profile, text, style, finding_notes([*ready, *permit]))
+
+    def _rules_done(self, profile, text: str, style: str, notes: list[FieldNote]) -> None:
+        if self.result is None or self.result.profile is not profile:
+            return  # the form changed since: a newer check speaks
+        self._summary(text, style)
+        self._show_notes(notes)
 
     def _summary(self, text: str, style: str) -> None:
         summary = self.query_one("#readiness-summary", Static)
