@@ -19,7 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ from tui.core.clock import fixed_clock  # noqa: E402
 from tui.core.profile_io import read_profile, save_stored  # noqa: E402
 from tui.core.storage import ProfileStore  # noqa: E402
 
-NOW = datetime(2026, 11, 26, 17, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)
 
 
 class Bare(Screen[None]):

@@ -268,8 +268,9 @@ async def answer_guided_start(pilot: Pilot[Any], citizenship: str, program: str,
     await pilot.press(*citizenship, "enter")
     for value in (program, route):
         options = screen.query_one("#guided-options", OptionList)
-        await wait_for(pilot, lambda: options.get_option_index(value) >= 0, f"{value!r} is offered")
-        target = options.get_option_index(value)
+        offered = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert value in offered, f"{value!r} is not offered (only {offered})"
+        target = offered.index(value)
         await pilot.press(*(["down"] * (target - (options.highlighted or 0))), "enter")
     await wait_for(pilot, lambda: screen.step == VERDICT and screen.verdict is not None, "the verdict is shown")
 

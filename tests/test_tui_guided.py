@@ -178,3 +178,32 @@ async def test_unsaved_typing_survives_a_crash_and_is_offered_back(tmp_path):
         await wait_for(pilot, lambda: isinstance(again.screen, AskScreen), "leaving asks")
         again.screen.dismiss(True)  # leave, discard changes
         await wait_for(pilot, lambda: not draft.exists(), "discarding removed the draft")
+
+
+def _guided_snapshot(citizenship: str | None, program: str | None = None, route: str | None = None):
+    async def walk(pilot):
+        from .harness import quiet_cursors
+
+        await wait_until_open(pilot)
+        await pilot.press("c")
+        await wait_for_screen(pilot, GuidedScreen)
+        if citizenship:
+            await answer_guided_start(pilot, citizenship, program, route)
+        quiet_cursors(pilot.app)
+        await pilot.pause()
+
+    return walk
+
+
+def test_snapshot_guided_first_question(snap_compare, tmp_path):
+    assert snap_compare(new_app(tmp_path), terminal_size=(80, 24), run_before=_guided_snapshot(None))
+
+
+def test_snapshot_guided_verdict_closed(snap_compare, tmp_path):
+    walk = _guided_snapshot("GB", "iec-working-holiday", "flagpole")
+    assert snap_compare(new_app(tmp_path), terminal_size=(80, 24), run_before=walk)
+
+
+def test_snapshot_guided_verdict_exempt(snap_compare, tmp_path):
+    walk = _guided_snapshot("US", "employer-specific", "flagpole")
+    assert snap_compare(new_app(tmp_path), terminal_size=(80, 24), run_before=walk)

@@ -1,6 +1,6 @@
-"""The profile screen's actions that reach outside the form: saving (atomic, keeping the previous
-version, asking before overwriting a file changed elsewhere), the crossing finder, and leaving
-with unsaved changes. A mixin of ``ProfileScreen``."""
+"""The profile screen's actions: saving (atomic, keeping the previous version, asking before
+overwriting a file changed elsewhere), the draft of unsaved typing, going to a field, showing the
+numbers, the crossing finder, and leaving with unsaved changes. A mixin of ``ProfileScreen``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual import work
 from textual.widgets import Input
 
 from tui.core.errors import FlagpoleError
-from tui.core.profile_form import FIELD_BY_PATH, planned_moment
+from tui.core.profile_form import FIELD_BY_PATH, FIELDS, planned_moment
 from tui.core.storage import check_name
 
 
@@ -128,3 +128,70 @@ class ProfileActions:
             ),
             answered,
         )
+
+    # --- drafts --------------------------------------------------------------------------------
+
+    def _schedule_draft(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self._keep_draft)
+
+    def _keep_draft(self) -> None:
+        self._draft_timer = None
+        if self.dirty:
+            values = self.values()
+            values["_name"] = self.query_one("#profile-name", Input).value.strip()
+            self._write_draft(self.profile_name, values)
+
+    @work(thread=True, exclusive=True, group="profile-draft")
+    def _write_draft(self, name: str | None, values: dict[str, str]) -> None:
+        from tui.core.drafts import save_draft
+
+        try:
+            save_draft(self.store.home, name, values)
+        except Exception as exc:  # noqa: BLE001 - a draft that cannot be kept must not stop typing
+            self.app.call_from_thread(self.notify, f"Could not keep a draft of your typing: {exc}",
+                                      severity="warning")
+
+    def drop_draft(self) -> None:
+        """Forget the draft (after saving or discarding)."""
+        from tui.core.drafts import remove_draft
+
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        for name in {None, self.profile_name}:
+            try:
+                remove_draft(self.store.home, name)
+            except OSError:
+                pass
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def focus_field(self, path: str) -> None:
+        """Show field ``path`` (building it if needed) and put the cursor in it."""
+        if not self._is_built(path):
+            self.forced.add(path)
+            self._shape()
+        self.call_after_refresh(lambda: self._focus_built(path))
+
+    def _focus_built(self, path: str) -> None:
+        widget = self.inputs[path]
+        widget.focus()
+        widget.scroll_visible(animate=False)
+
+    def action_next_note(self) -> None:
+        """Go to the next field in the live list."""
+        if not self.notes:
+            self.notify("Nothing to fix here.", timeout=2)
+            return
+        self._note_index = (self._note_index + 1) % len(self.notes)
+        self.focus_field(self.notes[self._note_index].path)
+
+    def action_reveal(self) -> None:
+        """Show or hide the passport, policy and IME numbers."""
+        self.revealed = not self.revealed
+        for field in FIELDS:
+            if field.secret and self._is_built(field.path):
+                self.inputs[field.path].password = not self.revealed
+        self.notify("Numbers shown." if self.revealed else "Numbers masked.", timeout=2)
