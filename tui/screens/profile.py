@@ -45,7 +45,7 @@ from tui.widgets.choice_field import ChoiceField
 NEW_NAME_HELP = "letters, digits, - _ . (e.g. alex-2026)"
 SHAPERS = frozenset({"application.program", "plan.route", "application.basis"})
 """The fields that decide which others apply."""
-SHOWN_NOTES = 3
+SHOWN_NOTES = 2
 
 
 def widget_id(path: str) -> str:
@@ -380,11 +380,11 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
         """The live list: each field with a problem, and what it is."""
         self.notes = notes
         self._note_index = -1
-        lines = [f"• {n.label}: {n.words}" for n in notes[:SHOWN_NOTES]]
+        lines = [_one_line(f"• {n.label}: {n.words}") for n in notes[:SHOWN_NOTES]]
         if len(notes) > SHOWN_NOTES:
             lines.append(f"  …and {len(notes) - SHOWN_NOTES} more")
         if notes:
-            lines[-1] += "   (F3: go to the next)"
+            lines.insert(0, f"To look at ({len(notes)}, F3 goes to each in turn):")
         self.query_one("#profile-notes", Static).update("\n".join(lines))
 
     @work(thread=True, exclusive=True, group="profile-rules")
@@ -422,6 +422,11 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
 
 
 FIELD_BY_ID = {widget_id(f.path): f for f in FIELDS}
+
+
+def _one_line(text: str, width: int = 74) -> str:
+    """``text`` cut to one line of the 80-column screen."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _normalised(values: dict[str, str]) -> dict[str, str]:
