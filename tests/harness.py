@@ -269,6 +269,25 @@ def profile_harness(store: ProfileStore, name: str | None) -> Harness:
     return Harness(ProfileScreen(store, name, fixed_clock(PROFILE_NOW), data_dir=TEST_DATA))
 
 
+async def answer_guided_start(pilot: Pilot[Any], citizenship: str, program: str, route: str) -> None:
+    """On the guided start: type the two letters, choose the programme and the route (by their
+    values, moving the highlight as a person would), and wait until the verdict is shown."""
+    from textual.widgets import OptionList
+
+    from tui.screens.guided import VERDICT, GuidedScreen
+
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, GuidedScreen), "the guided start is shown")
+    screen = pilot.app.screen
+    await pilot.press(*citizenship, "enter")
+    for value in (program, route):
+        options = screen.query_one("#guided-options", OptionList)
+        offered = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert value in offered, f"{value!r} is not offered (only {offered})"
+        target = offered.index(value)
+        await pilot.press(*(["down"] * (target - (options.highlighted or 0))), "enter")
+    await wait_for(pilot, lambda: screen.step == VERDICT and screen.verdict is not None, "the verdict is shown")
+
+
 async def wait_for_profile_form(pilot: Pilot[Any]) -> None:
     """Wait until the profile form is filled and checked: no worker running, the readiness
     line no longer 'checking…'."""

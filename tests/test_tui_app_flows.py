@@ -3,7 +3,7 @@ crossing, import of a broken file, export with redaction, history and the theme.
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, DataTable, Input, Select
+from textual.widgets import Checkbox, DataTable, Input
 
 from tui.app import FlagpoleApp
 from tui.core.history import BorderHistory
@@ -15,11 +15,13 @@ from tui.screens.history import HistoryScreen
 from tui.screens.profile import ProfileScreen, widget_id
 from tui.screens.transfer import ExportScreen, ImportScreen
 from tui.screens.welcome import WelcomeScreen
+from tui.widgets.choice_field import ChoiceField
 
 from .harness import (
     CLOCK,
     FLAGPOLER,
     PROFILES,
+    answer_guided_start,
     demo_store,
     static_text,
     wait_for,
@@ -52,13 +54,16 @@ async def test_new_user_creates_a_profile_fixes_an_error_saves_and_reopens(tmp_p
         await wait_until_open(pilot)
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("c")
+        await answer_guided_start(pilot, "US", "employer-specific", "flagpole")
+        await pilot.press("f7")
         await wait_for_screen(pilot, ProfileScreen)
         screen = app.screen
         screen.query_one("#profile-name", Input).value = "jo"
+        screen.query_one(f"#{widget_id('application.basis')}", ChoiceField).value = "poe-letter"
+        await pilot.pause()
         for path, value in NEW_PERSON.items():
             screen.query_one(f"#{widget_id(path)}", Input).value = value
-        screen.query_one(f"#{widget_id('application.program')}", Select).value = "employer-specific"
-        screen.query_one(f"#{widget_id('application.poe_letter_printed')}", Select).value = "yes"
+        screen.query_one(f"#{widget_id('application.poe_letter_printed')}", ChoiceField).value = "yes"
         screen.query_one(f"#{widget_id('plan.crossing')}", Input).value = "douglas"
         screen.query_one(f"#{widget_id('person.citizenship')}", Input).value = "usa"
         await wait_for(

@@ -16,6 +16,7 @@ from tui.core.storage import ProfileStore
 from tui.screens.finder import CrossingFinderScreen
 from tui.screens.history import HistoryScreen
 from tui.screens.journey import JourneyScreen
+from tui.screens.guided import GuidedScreen
 from tui.screens.profile import ProfileScreen, error_id, widget_id
 from tui.screens.transfer import ImportScreen
 from tui.screens.welcome import WelcomeScreen
@@ -36,7 +37,7 @@ async def wait_for(pilot, condition, what: str) -> None:
 
 @pytest.mark.parametrize(
     "button, opens",
-    [("create", ProfileScreen), ("import", ImportScreen), ("demo", JourneyScreen)],
+    [("create", GuidedScreen), ("import", ImportScreen), ("demo", JourneyScreen)],
 )
 async def test_each_welcome_button_opens_its_screen_when_clicked(tmp_path, button, opens):
     app = FlagpoleApp(store=ProfileStore(tmp_path), clock=CLOCK)

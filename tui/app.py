@@ -312,12 +312,29 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
         self._list_profiles()
 
     def action_new_profile(self) -> None:
-        """A blank profile form; saving opens the new profile's journey."""
+        """The guided start (three questions, then the verdict), then the profile form with only
+        the parts that apply; saving opens the new profile's journey. Typing left unsaved by a
+        crash goes straight back to the form, which offers it."""
+        from tui.core.drafts import draft_path
+        from tui.screens.guided import GuidedScreen
         from tui.screens.profile import ProfileScreen
 
-        self.push_screen(
-            ProfileScreen(self.store, None, self.clock, data_dir=self.data_dir), self._profile_closed
-        )
+        def answered(situation) -> None:
+            if situation is None:
+                return
+            from tui.core.guide import form_values
+
+            self.push_screen(
+                ProfileScreen(self.store, None, self.clock, data_dir=self.data_dir,
+                              initial=form_values(situation)),
+                self._profile_closed,
+            )
+
+        if draft_path(self.store.home, None).is_file():
+            self.push_screen(ProfileScreen(self.store, None, self.clock, data_dir=self.data_dir),
+                             self._profile_closed)
+            return
+        self.push_screen(GuidedScreen(self.clock, data_dir=self.data_dir), answered)
 
     def action_edit_profile(self) -> None:
         """The profile form for the open profile (or a new one when none is open)."""

@@ -286,3 +286,82 @@ def planned_moment(values: dict[str, str], now: datetime) -> tuple[datetime, str
         return now, "plan.arrive"
     assert isinstance(day, date)  # as_date gives a date or raises
     return datetime.combine(day, arrive), None
+
+
+_FINDING_FIELDS = {
+    "eligibility.flagpoling_ended": "application.exemption",
+    "eligibility.exempt": "application.exemption",
+    "eligibility.exemption_invalid": "application.exemption",
+    "eligibility.appointment_unconfirmed": "application.exemption",
+    "eligibility.pgwp_ended": "plan.route",
+    "eligibility.pr_landing_unconfirmed": "plan.route",
+    "eligibility.spousal_rules_changed": "application.program",
+    "airport.unknown": "plan.airport",
+    "mail.not_eligible": "status.current",
+    "status.maintained_lost_on_exit": "status.current",
+    "passport.expired": "passport.expires",
+    "passport.limits_permit": "passport.expires",
+    "poe_letter.expired": "application.poe_letter_valid_until",
+    "poe_letter.not_printed": "application.poe_letter_printed",
+    "apply_at_port.offer_number_missing": "application.offer_number",
+    "insurance.missing": "insurance.provider",
+    "insurance.not_started": "insurance.starts",
+    "insurance.limits_permit": "insurance.ends",
+    "insurance.home_country_only": "insurance.valid_outside_home_country",
+    "insurance.not_printed": "insurance.printed",
+    "funds.missing": "funds.amount_cad",
+    "funds.below_minimum": "funds.amount_cad",
+    "funds.statement_too_old": "funds.statement_date",
+    "plan.missing": "plan.date",
+    "medical.expired": "medical.exam_date",
+    "medical.condition_expected": "medical.ime_number",
+    "permit.expiry_matches_poe_letter": "issued_permit.expires",
+    "permit.expiry_too_early": "issued_permit.expires",
+    "permit.expiry_after_passport": "issued_permit.expires",
+    "permit.name_mismatch": "issued_permit.surname",
+    "permit.date_of_birth_mismatch": "issued_permit.date_of_birth",
+    "permit.citizenship_mismatch": "issued_permit.citizenship",
+    "permit.kind_mismatch": "issued_permit.kind",
+    "permit.employer_mismatch": "issued_permit.employer",
+    "permit.medical_condition_printed": "issued_permit.conditions",
+}
+"""The form field each rule's finding is about (crossing rules: the crossing)."""
+
+
+def field_for_finding(finding_id: str) -> str:
+    """The form field a finding is about, to jump to (the programme when none fits better)."""
+    if finding_id in _FINDING_FIELDS:
+        return _FINDING_FIELDS[finding_id]
+    if finding_id.startswith("crossing."):
+        return "plan.crossing"
+    return "application.program"
+
+
+@dataclass(frozen=True)
+class FieldNote:
+    """One line of the editor's live list: the field it is about and what is wrong there."""
+
+    path: str
+    label: str
+    words: str
+    severity: str
+    """"fix" (the form cannot be saved as it is), "error", "warning" or "info" (from the rules)."""
+
+
+def form_notes(errors: dict[str, str]) -> list[FieldNote]:
+    """The form's own problems, in the order of the form."""
+    return [
+        FieldNote(f.path, f.label, errors[f.path], "fix") for f in FIELDS if f.path in errors
+    ]
+
+
+def finding_notes(findings) -> list[FieldNote]:
+    """The rules' findings (errors, then warnings; no info) as notes on their fields."""
+    notes = []
+    for finding in findings:
+        severity = getattr(finding.severity, "value", str(finding.severity))
+        if severity == "info":
+            continue
+        path = field_for_finding(finding.id)
+        notes.append(FieldNote(path, FIELD_BY_PATH[path].label, finding.message, severity))
+    return notes
