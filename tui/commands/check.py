@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _place_data(profile):
     """(crossings, airports): only the data the profile's route reads, None for the rest."""
-    from tui.core.profile import PlanRoute
+    from tui.core.kinds import PlanRoute
 
     if profile.plan is None:
         return None, None

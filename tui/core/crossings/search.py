@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from tui.core.crossings.model import Crossing, CrossingsData
 from tui.core.errors import FlagpoleError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.crossings.model import Crossing, CrossingsData
 
 # --- search -------------------------------------------------------------------------------------
 
@@ -53,8 +55,8 @@ def _score(query: str, keys: list[str]) -> int | None:
 
 
 def _as_crossings(crossings: CrossingsData | Mapping[str, Crossing] | Iterable[Crossing]):
-    if isinstance(crossings, CrossingsData):
-        return list(crossings.crossings.values())
+    if isinstance(getattr(crossings, "crossings", None), Mapping):  # the data, validated or read back
+        return list(crossings.crossings.values())  # type: ignore[union-attr]
     if isinstance(crossings, Mapping):
         return list(crossings.values())
     return list(crossings)
@@ -119,6 +121,8 @@ def closest_ids(text: str, data: CrossingsData | None = None, n: int = 3) -> lis
                 by_key.setdefault(key, c.id)
             by_key.setdefault(c.id, c.id)
         query = normalize(text) or text
+        import difflib
+
         for key in difflib.get_close_matches(query, list(by_key), n=n * 3, cutoff=0.5):
             ids.append(by_key[key])
     unique = list(dict.fromkeys(ids))

@@ -6,7 +6,7 @@ import difflib
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from tui.core.profile import Travel
+from tui.core.kinds import Travel
 from tui.core.rules.registry import ERROR, READY, WARNING, Context, Hit, RuleGroup
 from tui.core.rules.terms import _crossing_table
 from tui.core.rules.wording import _duration, _hm, _plural, _until, _when

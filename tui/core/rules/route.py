@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 
-from tui.core.profile import PlanRoute, StatusKind
+from tui.core.kinds import PlanRoute, StatusKind
 from tui.core.rules.registry import ERROR, READY, Context, Hit, RuleGroup
 from tui.core.rules.wording import PROGRAM_NAMES, _upper_first
 
