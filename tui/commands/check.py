@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -104,6 +102,8 @@ def render_text(label: str, report: Report, *, colour: bool = False, width: int 
     (ERROR / WARNING / INFO) so it reads the same without colour."""
     from tui.core.findings import Severity
 
+    import shutil
+
     width = width or min(100, shutil.get_terminal_size((100, 24)).columns)
     counts = report.counts()
     lines = [
@@ -166,6 +166,8 @@ def _finding_lines(f: Finding, colour: bool, width: int) -> list[str]:
 
 
 def _wrap(text: str, indent: str, width: int) -> list[str]:
+    import textwrap
+
     return textwrap.wrap(
         text,
         width=max(40, width),

@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - pydantic is imported only when something is validated
+    import tomllib
+
     from pydantic import BaseModel, ValidationError
 
 from tui.core.errors import InvalidFileError, Problem
@@ -52,6 +53,8 @@ def parse_toml(raw: bytes | str, source: str, kind: str) -> dict[str, Any]:
     where = too_deep(raw)
     if where is not None:
         raise InvalidFileError(source, [Problem("TOML structure", where)], kind=kind)
+    import tomllib
+
     try:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

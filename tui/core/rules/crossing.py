@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -37,6 +36,8 @@ def _crossing_unknown(ctx: Context) -> Hit | None:
     plan = ctx.profile.plan
     if plan is None or ctx.crossings is None or ctx.crossing is not None:
         return None
+    import difflib  # only for a plan that names no known place
+
     close = difflib.get_close_matches(plan.crossing, list(_crossing_table(ctx.crossings)), n=3)
     hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     return Hit(
