@@ -20,6 +20,12 @@ from tui.core.validated_cache import Light, cached
 from .harness import PROFILES
 
 EXAMPLES = sorted(PROFILES.glob("*.toml"))
+
+
+@pytest.fixture(autouse=True)
+def cache_on(monkeypatch):
+    """These tests are about the cache: on, even in the suite's run with FLAGPOLE_NO_CACHE=1."""
+    monkeypatch.delenv("FLAGPOLE_NO_CACHE", raising=False)
 MOMENTS = [None, "2024-11-01", "2025-06-30T09:00", "2026-12-02", "2027-03-15T23:30"]
 
 

@@ -102,9 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     that went wrong (bad input, a file that cannot be read or written, or an unexpected failure),
     always with one short message on stderr and never a traceback."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv == ["--version"]:  # the quickest answer: no parser at all
+    if argv == ["--version"]:  # the quickest answer, as argparse gives it, without a parser
         print(f"flagpole {__version__}")
-        return 0
+        raise SystemExit(0)
     parser = parser_for(argv)
     args = parser.parse_args(argv)  # --help, --version: SystemExit(0); a usage error: SystemExit(2)
     if args.command is None:

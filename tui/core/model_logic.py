@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 class ApplicationLogic:
     """``Application``: what is being activated at the border."""
 
-    basis: Any
+    if TYPE_CHECKING:  # the model's fields (annotated here only for the type checker)
+        basis: Any
 
     @property
     def applies_at_port(self) -> bool:
@@ -30,7 +31,8 @@ class ApplicationLogic:
 class ProfileLogic:
     """``Profile``: a whole profile."""
 
-    plan: Plan | None
+    if TYPE_CHECKING:  # the model's fields (annotated here only for the type checker)
+        plan: Plan | None
 
     @property
     def route(self) -> PlanRoute:
@@ -41,7 +43,8 @@ class ProfileLogic:
 class PolicyLogic:
     """``Policy``: the dated policy facts."""
 
-    rule_sources: Any
+    if TYPE_CHECKING:  # the model's fields (annotated here only for the type checker)
+        rule_sources: Any
 
     def source_for(self, rule_id: str) -> str | None:
         """The URL behind a rule's fact, or None when the data names none."""
@@ -51,10 +54,11 @@ class PolicyLogic:
 class AirportLogic:
     """``Airport``: a Canadian airport where a permit can be issued on arrival."""
 
-    id: Any
-    time_zone: Any
-    location: Any
-    cbsa_office: Any
+    if TYPE_CHECKING:  # the model's fields (annotated here only for the type checker)
+        id: Any
+        time_zone: Any
+        location: Any
+        cbsa_office: Any
 
     @property
     def code(self) -> str:
@@ -87,7 +91,8 @@ class AirportLogic:
 class AirportsDataLogic:
     """``AirportsData``: the whole airports file."""
 
-    airports: Any
+    if TYPE_CHECKING:  # the model's fields (annotated here only for the type checker)
+        airports: Any
 
     def get(self, airport_id: str) -> Any:
         """The airport with this id (any case), or None."""

@@ -15,17 +15,19 @@ pydantic-free parts (``logic``, ``search``) load without the models. Module map:
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# The pydantic-free parts, imported now (``facts`` and ``search`` are also module names: binding
+# them here keeps the functions, not the modules, as the package's attributes).
+from tui.core.crossings.facts import CrossingFact, facts, stale_facts
+from tui.core.crossings.logic import PROVINCES, WEEKDAYS, describe_days
+from tui.core.crossings.search import closest_ids, find_crossing, normalize, search
+
 if TYPE_CHECKING:  # pragma: no cover
-    from tui.core.crossings.facts import CrossingFact, facts, stale_facts  # noqa: F401
     from tui.core.crossings.loading import KIND, PLACES_KIND, clear_cache, crossings_path, load_crossings, load_places, places_path  # noqa: F401
-    from tui.core.crossings.logic import PROVINCES, WEEKDAYS, describe_days  # noqa: F401
     from tui.core.crossings.model import Crossing, CrossingsData, DatedMark, Days, HHMM, Location, Pedestrians, SourcedEntry, Text, Url, Window, Zone  # noqa: F401
     from tui.core.crossings.places import Place, closest_places, find_place, haversine_km  # noqa: F401
-    from tui.core.crossings.search import closest_ids, find_crossing, normalize, search  # noqa: F401
 
 _WHERE = {
     "Crossing": "model",
-    "CrossingFact": "facts",
     "CrossingsData": "model",
     "DatedMark": "model",
     "Days": "model",
@@ -33,33 +35,23 @@ _WHERE = {
     "KIND": "loading",
     "Location": "model",
     "PLACES_KIND": "loading",
-    "PROVINCES": "logic",
     "Pedestrians": "model",
     "Place": "places",
     "SourcedEntry": "model",
     "Text": "model",
     "Url": "model",
-    "WEEKDAYS": "logic",
     "Window": "model",
     "Zone": "model",
     "clear_cache": "loading",
-    "closest_ids": "search",
     "closest_places": "places",
     "crossings_path": "loading",
-    "describe_days": "logic",
-    "facts": "facts",
-    "find_crossing": "search",
     "find_place": "places",
     "haversine_km": "places",
     "load_crossings": "loading",
     "load_places": "loading",
-    "normalize": "search",
     "places_path": "loading",
-    "search": "search",
-    "stale_facts": "facts",
 }
 """Each name of the package and the module that defines it (imported on first use)."""
-
 
 
 def __getattr__(name: str) -> Any:

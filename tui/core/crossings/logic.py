@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -65,8 +65,9 @@ def describe_days(days: Iterable[str]) -> str:
 class _Dated:
     """A row in force on local dates ``from_ <= d < until`` (a missing bound is open)."""
 
-    from_: Any
-    until: Any
+    if TYPE_CHECKING:  # the model's fields (annotated here only for the type checker)
+        from_: Any
+        until: Any
 
     def in_force(self, d: date) -> bool:
         """True when the row applies on local date ``d`` (``from <= d < until``)."""
@@ -76,9 +77,10 @@ class _Dated:
 class WindowLogic(_Dated):
     """``Window``: one dated weekly window in crossing-local time."""
 
-    days: Any
-    start: Any
-    end: Any
+    if TYPE_CHECKING:  # the model's fields (annotated here only for the type checker)
+        days: Any
+        start: Any
+        end: Any
 
     @property
     def start_minute(self) -> int:
@@ -125,8 +127,9 @@ class DatedMarkLogic(_Dated):
 class CrossingLogic:
     """``Crossing``: a Canada–US land port of entry."""
 
-    timezone: Any
-    pedestrians: Any
+    if TYPE_CHECKING:  # the model's fields (annotated here only for the type checker)
+        timezone: Any
+        pedestrians: Any
 
     @property
     def tz(self) -> ZoneInfo:
@@ -142,7 +145,8 @@ class CrossingLogic:
 class CrossingsDataLogic:
     """``CrossingsData``: the whole crossings file."""
 
-    crossings: Any
+    if TYPE_CHECKING:  # the model's fields (annotated here only for the type checker)
+        crossings: Any
 
     def get(self, crossing_id: str) -> Any:
         """The crossing with this exact id, or None."""
