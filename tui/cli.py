@@ -7,14 +7,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.core.errors import FlagpoleError
 
+TYPE_CHECKING = False  # typing itself is not imported: ``--version`` answers before anything loads
 if TYPE_CHECKING:  # pragma: no cover
     import argparse
+    from collections.abc import Sequence
 
 # Each module in tui/commands/ has configure(subparsers) and run(args) -> exit status.
 COMMANDS = ("run", "import_", "export", "profiles", "check", "crossings", "airports", "rules", "history")
@@ -105,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv == ["--version"]:  # the quickest answer, as argparse gives it, without a parser
         print(f"flagpole {__version__}")
         raise SystemExit(0)
+    from tui.core.errors import FlagpoleError
+
     parser = parser_for(argv)
     args = parser.parse_args(argv)  # --help, --version: SystemExit(0); a usage error: SystemExit(2)
     if args.command is None:
