@@ -194,14 +194,25 @@ def _read(path: Path, key: str) -> Any:
 
 
 def _save(folder: Path, name: str, data: bytes, prefix: str) -> None:
-    from tui.core.safefile import atomic_write, ensure_private_dir
+    """Write the entry (0600, in a 0700 folder) through a temporary file renamed into place, so a
+    reader sees a whole entry or none. Not fsynced: an entry lost or torn by a crash is a miss."""
+    from tui.core.safefile import ensure_private_dir, write_all
 
+    tmp = folder / f".{name}.{os.getpid()}.tmp"
     try:
         ensure_private_dir(folder)
         forget(folder, prefix)
-        atomic_write(folder / name, data, keep_previous=False)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        try:
+            write_all(fd, data)
+        finally:
+            os.close(fd)
+        os.replace(tmp, folder / name)
     except Exception:  # noqa: BLE001 - the cache is only a speed-up: never fail a start for it
-        pass
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 # --- the format ---------------------------------------------------------------------------------
