@@ -12,13 +12,21 @@ import functools
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from tui.core.crossings.search import normalize
 from tui.core.errors import FlagpoleError, InvalidFileError, Problem
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tui.core.airports_model import Airport, AirportsData, CbsaOffice, Location, OfficeFact, Sourced, _Model  # noqa: F401
+    from tui.core.airports_model import (  # noqa: F401 - re-exported for the type checker
+        Airport as Airport,
+        AirportsData as AirportsData,
+        CbsaOffice as CbsaOffice,
+        Location as Location,
+        OfficeFact as OfficeFact,
+        Sourced as Sourced,
+        _Model as _Model,
+    )
 
 KIND = "airports data"
 _MODELS = frozenset(('Airport', 'AirportsData', 'CbsaOffice', 'Location', 'OfficeFact', 'Sourced', '_Model'))
@@ -141,9 +149,10 @@ def _score(query: str, keys: list[str]) -> int | None:
 
 
 def _as_airports(airports: AirportsData | Iterable[Airport]) -> list[Airport]:
-    if isinstance(getattr(airports, "airports", None), dict):  # the data, validated or read back
-        return list(airports.airports.values())  # type: ignore[union-attr]
-    return list(airports)
+    table = getattr(airports, "airports", None)
+    if isinstance(table, dict):  # the data, validated or read back from the cache
+        return list(table.values())
+    return list(cast("Iterable[Airport]", airports))
 
 
 def search(airports: AirportsData | Iterable[Airport], text: str) -> list[Airport]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
@@ -149,3 +149,7 @@ class AirportsData(AirportsDataLogic, _Model):
     """When the file was last reviewed as a whole."""
     airports: dict[str, Airport]
     """Every airport, by id."""
+
+    if TYPE_CHECKING:  # AirportsDataLogic.get, typed
+
+        def get(self, airport_id: str) -> Airport | None: ...

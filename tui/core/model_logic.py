@@ -48,7 +48,8 @@ class PolicyLogic:
 
     def source_for(self, rule_id: str) -> str | None:
         """The URL behind a rule's fact, or None when the data names none."""
-        return self.rule_sources.get(rule_id)
+        found = self.rule_sources.get(rule_id)
+        return None if found is None else str(found)
 
 
 class AirportLogic:

@@ -18,7 +18,27 @@ from tui.core.errors import InvalidFileError
 from tui.core.kinds import US_CITIZEN  # noqa: F401 - re-exported
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tui.core.policy_model import BanNote, CrossingPolicy, CutOver, ExemptionFact, Fee, Fees, FtaCountry, IecFunds, MaintainedStatus, MedicalPolicy, MedicalValidity, PermitReview, Policy, PolicyRoute, PrLanding, Routes, Sourced, SpousalChange, _Fact  # noqa: F401
+    from tui.core.policy_model import (  # noqa: F401 - re-exported for the type checker
+        BanNote as BanNote,
+        CrossingPolicy as CrossingPolicy,
+        CutOver as CutOver,
+        ExemptionFact as ExemptionFact,
+        Fee as Fee,
+        Fees as Fees,
+        FtaCountry as FtaCountry,
+        IecFunds as IecFunds,
+        MaintainedStatus as MaintainedStatus,
+        MedicalPolicy as MedicalPolicy,
+        MedicalValidity as MedicalValidity,
+        PermitReview as PermitReview,
+        Policy as Policy,
+        PolicyRoute as PolicyRoute,
+        PrLanding as PrLanding,
+        Routes as Routes,
+        Sourced as Sourced,
+        SpousalChange as SpousalChange,
+        _Fact as _Fact,
+    )
 
 POLICY_FILE = "policy.toml"
 _MODELS = frozenset(('BanNote', 'CrossingPolicy', 'CutOver', 'ExemptionFact', 'Fee', 'Fees', 'FtaCountry', 'IecFunds', 'MaintainedStatus', 'MedicalPolicy', 'MedicalValidity', 'PermitReview', 'Policy', 'PolicyRoute', 'PrLanding', 'Routes', 'Sourced', 'SpousalChange', '_Fact'))

@@ -26,16 +26,16 @@ from pydantic_core import PydanticCustomError
 
 from tui.core.fields import Day
 from tui.core.kinds import (  # noqa: F401 - re-exported: the profile's kinds live there
-    APPLY_AT_PORT_PROGRAMS,
-    EMPLOYER_SPECIFIC_PROGRAMS,
-    IEC_PROGRAMS,
-    Basis,
-    Exemption,
-    PermitKind,
-    PlanRoute,
-    Program,
-    StatusKind,
-    Travel,
+    APPLY_AT_PORT_PROGRAMS as APPLY_AT_PORT_PROGRAMS,
+    EMPLOYER_SPECIFIC_PROGRAMS as EMPLOYER_SPECIFIC_PROGRAMS,
+    IEC_PROGRAMS as IEC_PROGRAMS,
+    Basis as Basis,
+    Exemption as Exemption,
+    PermitKind as PermitKind,
+    PlanRoute as PlanRoute,
+    Program as Program,
+    StatusKind as StatusKind,
+    Travel as Travel,
 )
 from tui.core.model_logic import ApplicationLogic, ProfileLogic
 

@@ -313,7 +313,7 @@ def _light_class(name: str, mixins: Iterable[str]) -> type:
 def _decode(obj: dict[str, Any]) -> Any:
     if "$m" in obj:
         cls = _light_class(obj.pop("$m"), obj.pop("$x"))
-        made = object.__new__(cls)
+        made: Any = object.__new__(cls)
         made.__dict__.update(obj)
         return made
     if len(obj) == 1:

@@ -22,9 +22,35 @@ from tui.core.crossings.logic import PROVINCES, WEEKDAYS, describe_days
 from tui.core.crossings.search import closest_ids, find_crossing, normalize, search
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tui.core.crossings.loading import KIND, PLACES_KIND, clear_cache, crossings_path, load_crossings, load_places, places_path  # noqa: F401
-    from tui.core.crossings.model import Crossing, CrossingsData, DatedMark, Days, HHMM, Location, Pedestrians, SourcedEntry, Text, Url, Window, Zone  # noqa: F401
-    from tui.core.crossings.places import Place, closest_places, find_place, haversine_km  # noqa: F401
+    from tui.core.crossings.loading import (  # noqa: F401
+        KIND as KIND,
+        PLACES_KIND as PLACES_KIND,
+        clear_cache as clear_cache,
+        crossings_path as crossings_path,
+        load_crossings as load_crossings,
+        load_places as load_places,
+        places_path as places_path,
+    )
+    from tui.core.crossings.model import (  # noqa: F401
+        Crossing as Crossing,
+        CrossingsData as CrossingsData,
+        DatedMark as DatedMark,
+        Days as Days,
+        HHMM as HHMM,
+        Location as Location,
+        Pedestrians as Pedestrians,
+        SourcedEntry as SourcedEntry,
+        Text as Text,
+        Url as Url,
+        Window as Window,
+        Zone as Zone,
+    )
+    from tui.core.crossings.places import (  # noqa: F401
+        Place as Place,
+        closest_places as closest_places,
+        find_place as find_place,
+        haversine_km as haversine_km,
+    )
 
 _WHERE = {
     "Crossing": "model",

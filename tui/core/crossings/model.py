@@ -8,7 +8,7 @@ is well formed.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
@@ -22,13 +22,13 @@ from pydantic import (
 )
 
 from tui.core.crossings.logic import (  # noqa: F401 - re-exported
-    PROVINCES,
-    WEEKDAYS,
+    PROVINCES as PROVINCES,
+    WEEKDAYS as WEEKDAYS,
     CrossingLogic,
     CrossingsDataLogic,
     DatedMarkLogic,
     WindowLogic,
-    describe_days,
+    describe_days as describe_days,
     minutes,
 )
 from tui.core.fields import Day
@@ -275,3 +275,7 @@ class CrossingsData(CrossingsDataLogic, _Model):
     """Where the reading behind ``no_schedule_note`` comes from."""
     crossings: dict[str, Crossing]
     """Every crossing, by id."""
+
+    if TYPE_CHECKING:  # CrossingsDataLogic.get, typed
+
+        def get(self, crossing_id: str) -> Crossing | None: ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tui.core.errors import FlagpoleError
 
@@ -54,12 +54,13 @@ def _score(query: str, keys: list[str]) -> int | None:
     return None
 
 
-def _as_crossings(crossings: CrossingsData | Mapping[str, Crossing] | Iterable[Crossing]):
-    if isinstance(getattr(crossings, "crossings", None), Mapping):  # the data, validated or read back
-        return list(crossings.crossings.values())  # type: ignore[union-attr]
+def _as_crossings(crossings: CrossingsData | Mapping[str, Crossing] | Iterable[Crossing]) -> list[Crossing]:
+    table = getattr(crossings, "crossings", None)
+    if isinstance(table, Mapping):  # the data, validated or read back from the cache
+        return list(table.values())
     if isinstance(crossings, Mapping):
         return list(crossings.values())
-    return list(crossings)
+    return list(cast("Iterable[Crossing]", crossings))
 
 
 def search(

@@ -92,7 +92,7 @@ class RuleGroup:
         summary: str,
         *,
         flagpole_only: bool = False,
-    ):
+    ) -> Callable[[Callable[[Context], Hit | None]], Callable[[Context], Hit | None]]:
         """Register the decorated function as the check of rule ``rule_id`` (silent on routes
         other than flagpoling when ``flagpole_only``)."""
 
