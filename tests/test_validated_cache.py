@@ -113,14 +113,19 @@ def test_changed_model_code_is_validated_again(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"{not json", b'{"key": "someone else", "value": 1}', b'{"value": {"$m": "X", "$x": ["os:system"]}}'],
-    ids=["empty", "truncated", "wrong key", "foreign class"],
+    [b"", b"{not json", b'{"key": "someone else", "value": 1}', b'{"value": {"$m": "X", "$x": ["os:system"]}}',
+     b"KEYED:" + b'{"$m": "X", "$x": ["tui.core.storage:ProfileStore"]}',
+     b"KEYED:" + b'{"$e": "tui.core.storage:ProfileStore", "v": "/tmp"}'],
+    ids=["empty", "truncated", "wrong key", "foreign class", "a class of ours that is no behaviour", "no enum"],
 )
 def test_a_damaged_or_unknown_entry_is_validated_again(tmp_path, damage):
     raw = (PROFILES / "demo.toml").read_bytes()
     validate = Counting()
     first = cached("profile", raw, validate, tmp_path)
     (entry,) = tmp_path.glob("profile-*.json")
+    if damage.startswith(b"KEYED:"):  # the right key, a value naming what it may not
+        key = json.loads(entry.read_bytes())["key"]
+        damage = b'{"key": "%s", "value": %s}' % (key.encode(), damage[len(b"KEYED:"):])
     entry.write_bytes(damage)
     again = cached("profile", raw, validate, tmp_path)
     assert validate.calls == 2

@@ -34,7 +34,7 @@ T = TypeVar("T")
 
 OFF_ENV = "FLAGPOLE_NO_CACHE"
 FOLDER_ENV = "FLAGPOLE_CACHE"
-FORMAT = 2
+FORMAT = 3
 SUFFIX = ".json"
 _TUI = Path(__file__).resolve().parent.parent
 
@@ -226,6 +226,8 @@ def encode(value: Any) -> Any:
     """``value`` (a validated model, or data made of them) as tagged JSON-ready data."""
     if isinstance(value, Enum):  # before str: a StrEnum is a str
         cls = type(value)
+        if cls.__module__ not in ENUM_MODULES:
+            return _not_plain(value)
         return {"$e": f"{cls.__module__}:{cls.__qualname__}", "v": value.value}
     if value is None or isinstance(value, bool | int | float | str):
         return value
@@ -252,6 +254,8 @@ def encode(value: Any) -> Any:
             for c in type(value).__mro__
             if c.__module__.startswith("tui.") and not hasattr(c, "model_fields")
         ]
+        if any(m.partition(":")[0] not in BEHAVIOUR_MODULES for m in mixins):
+            return _not_plain(value)
         out = {"$m": type(value).__name__, "$x": mixins}
         for field in fields:
             out[field] = encode(getattr(value, field))
@@ -289,14 +293,21 @@ class Light:
 
 _classes: dict[tuple[str, tuple[str, ...]], type] = {}
 
+BEHAVIOUR_MODULES = frozenset({"tui.core.model_logic", "tui.core.crossings.logic"})
+"""The only modules an entry may name a mixin from (pydantic-free, no side effects)."""
+ENUM_MODULES = frozenset({"tui.core.kinds"})
+"""The only modules an entry may name an enum from."""
 
-def _resolve(path: str) -> Any:
+
+def _resolve(path: str, modules: frozenset[str], kind: type) -> Any:
+    """The class ``module:Name`` named in an entry, if it is a ``kind`` from ``modules``; an
+    entry naming anything else is damaged (a miss): reading never calls anything else."""
     module, _, qualname = path.partition(":")
-    if not module.startswith("tui."):
-        raise ValueError(f"not one of ours: {path}")
-    value: Any = importlib.import_module(module)
-    for part in qualname.split("."):
-        value = getattr(value, part)
+    if module not in modules or not qualname.isidentifier():
+        raise ValueError(f"an entry may not name {path}")
+    value = getattr(importlib.import_module(module), qualname)
+    if not (isinstance(value, type) and issubclass(value, kind)):
+        raise ValueError(f"an entry may not name {path}")
     return value
 
 
@@ -304,7 +315,7 @@ def _light_class(name: str, mixins: Iterable[str]) -> type:
     wanted = (name, tuple(mixins))
     cls = _classes.get(wanted)
     if cls is None:
-        bases = tuple(_resolve(m) for m in wanted[1])
+        bases = tuple(_resolve(m, BEHAVIOUR_MODULES, object) for m in wanted[1])
         cls = type(name, (*bases, Light), {})
         _classes[wanted] = cls
     return cls
@@ -331,5 +342,5 @@ def _decode(obj: dict[str, Any]) -> Any:
         if tag == "$map":
             return {k: v for k, v in value}
     elif len(obj) == 2 and "$e" in obj:
-        return _resolve(obj["$e"])(obj["v"])
+        return _resolve(obj["$e"], ENUM_MODULES, Enum)(obj["v"])
     return obj
