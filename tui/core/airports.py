@@ -1,9 +1,10 @@
 """The airports data (``data/airports.toml``): where an ``arrival-by-air`` day happens.
 
 No UI; the pydantic models are in ``tui.core.airports_model`` (imported on first use of a model
-name from here), the bundled file is validated once per content (``validated_cache``). The file format is described in ``data/README.md``. Loading
-validates the whole file and reports every problem at once, naming the file, the airport id and
-the field (``airports[yvr].location.lat: …``). The bundled file is read once per process.
+name from here). The file format is described in ``data/README.md``. Loading validates the whole
+file and reports every problem at once, naming the file, the airport id and the field
+(``airports[yvr].location.lat: …``). The bundled file is read once per process and validated once
+per content (``validated_cache``: a later start reads the validated data back without pydantic).
 """
 
 from __future__ import annotations
