@@ -9,11 +9,19 @@ import pytest
 from .harness import load_example
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory) -> Path:
+    """One validated-cache folder for the session's bundled data (never the real user cache)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory, monkeypatch) -> Path:
-    """Point $FLAGPOLE_HOME at a fresh folder so no test touches the real user data."""
+def isolated_home(tmp_path_factory, monkeypatch, shared_cache) -> Path:
+    """Point $FLAGPOLE_HOME at a fresh folder so no test touches the real user data, and
+    $FLAGPOLE_CACHE at the session's cache folder so none writes into the real user cache."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FLAGPOLE_HOME", str(home))
+    monkeypatch.setenv("FLAGPOLE_CACHE", str(shared_cache))
     return home
 
 

@@ -46,3 +46,62 @@ def test_non_ui_commands_do_not_import_textual(argv):
     )
     result = python(code)
     assert result.stderr.strip().endswith("CLEAN"), result.stderr[-500:]
+
+
+def _modules_after(argv: list[str], prefixes: tuple[str, ...], env: dict | None = None) -> list[str]:
+    """The modules (starting with one of ``prefixes``) imported by running ``flagpole ARGV``."""
+    code = (
+        "import sys\nfrom tui.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({prefixes!r})), file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
+    return eval(result.stderr.strip().splitlines()[-1])  # noqa: S307 - our own printed list
+
+
+HEAVY = ("pydantic", "textual", "rich", "tomli_w", "platformdirs", "difflib", "tomllib")
+
+
+def test_version_builds_no_parser_and_imports_no_pydantic():
+    assert _modules_after(["--version"], (*HEAVY, "argparse", "tui.commands")) == []
+
+
+def test_a_command_sets_up_only_itself():
+    loaded = _modules_after(["profiles", "--json"], ("tui.commands.",))
+    assert loaded == ["tui.commands.common", "tui.commands.profiles"]
+
+
+def test_the_app_path_parses_without_any_other_command():
+    code = (
+        "import sys\nfrom tui.cli import parser_for\n"
+        "args = parser_for(['--demo']).parse_args(['--demo'])\n"
+        "print(args.demo, args.command, sorted(m for m in sys.modules if m.startswith('tui.commands')))"
+    )
+    result = python(code)
+    assert result.stdout.strip() == "True None []", result.stderr
+
+
+def test_a_warm_check_imports_no_pydantic_and_no_textual(tmp_path):
+    env = {"FLAGPOLE_CACHE": str(tmp_path / "cache"), "FLAGPOLE_HOME": str(tmp_path / "home")}
+    env.pop("FLAGPOLE_NO_CACHE", None)
+    argv = ["check", str(PROFILES / "demo.toml"), "--json"]
+    cold = _modules_after(argv, ("pydantic", "textual"), {**env, "FLAGPOLE_NO_CACHE": ""})
+    assert "pydantic" in cold  # the first start validates
+    assert _modules_after(argv, HEAVY, {**env, "FLAGPOLE_NO_CACHE": ""}) == []
+
+
+def test_a_warm_check_of_an_airport_day_imports_no_pydantic(tmp_path):
+    env = {"FLAGPOLE_CACHE": str(tmp_path / "cache"), "FLAGPOLE_HOME": str(tmp_path / "home"), "FLAGPOLE_NO_CACHE": ""}
+    argv = ["check", str(PROFILES / "iec-arrival-by-air.toml"), "--json"]
+    _modules_after(argv, ("pydantic",), env)
+    assert _modules_after(argv, HEAVY, env) == []
+
+
+def test_the_check_path_imports_no_model_module_until_it_validates():
+    imports = "import tui.commands.check, tui.core.rules, tui.core.policy, tui.core.airports, tui.core.profile_io"
+    result = python(f"import sys; {imports}; import tui.core.crossings as c; c.normalize; "
+                    "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tomli_w', 'platformdirs'))))")
+    assert result.stdout.strip() == "[]", result.stderr

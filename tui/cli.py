@@ -1,30 +1,42 @@
 """The ``flagpole`` command. Only ``run`` (and the default, no command) imports the Textual UI,
-so every other command starts fast."""
+so every other command starts fast; and the command line sets up only the command asked for
+(``--version``, plain ``flagpole`` and ``--demo`` never build the whole parser)."""
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
 
 from tui import __version__
-from tui.core.errors import FlagpoleError
+
+TYPE_CHECKING = False  # typing itself is not imported: ``--version`` answers before anything loads
+if TYPE_CHECKING:  # pragma: no cover
+    import argparse
+    from collections.abc import Sequence
 
 # Each module in tui/commands/ has configure(subparsers) and run(args) -> exit status.
 COMMANDS = ("run", "import_", "export", "profiles", "check", "crossings", "airports", "rules", "history")
+MODULE_OF = {name.rstrip("_"): name for name in COMMANDS}
+"""The command typed (``import``) and the module that configures and runs it (``import_``)."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors with status 2 and one short paragraph."""
+def _parser_class() -> type[argparse.ArgumentParser]:
+    import argparse
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: {message}\n(see '{self.prog} --help')\n")
+    class _Parser(argparse.ArgumentParser):
+        """argparse that reports usage errors with status 2 and one short paragraph."""
+
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.exit(2, f"{self.prog}: {message}\n(see '{self.prog} --help')\n")
+
+    return _Parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: global options and every subcommand."""
+def build_parser(only: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line: global options and every subcommand (``only``: just that one; with
+    ``commands`` False: the global options alone)."""
+    _Parser = _parser_class()
     parser = _Parser(
         prog="flagpole",
         description=(
@@ -45,18 +57,56 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on a bundled invented person, in a throwaway folder",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (MODULE_OF[only],):
         module = importlib.import_module(f"tui.commands.{name}")
         module.configure(subparsers)
     return parser
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command word in ``argv`` (the first argument that is not a global option or the
+    value of ``--home``), or None when there is none."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--home":
+            skip = True
+        elif arg == "--":
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The smallest parser that reads ``argv`` as the whole one would: the global options alone
+    without a command (and without --help), the one command typed, or everything."""
+    command = command_in(argv)
+    if command is None:
+        if any(a in ("-h", "--help") or (a.startswith("--") and "--help".startswith(a) and len(a) > 3) for a in argv):
+            return build_parser()
+        return build_parser(commands=False)
+    if command in MODULE_OF:
+        return build_parser(command)
+    return build_parser()  # an unknown command: the usage error lists them all
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status: 0 ok, 1 ``check`` found errors, 2 anything
     that went wrong (bad input, a file that cannot be read or written, or an unexpected failure),
     always with one short message on stderr and never a traceback."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # the quickest answer, as argparse gives it, without a parser
+        print(f"flagpole {__version__}")
+        raise SystemExit(0)
+    from tui.core.errors import FlagpoleError
+
+    parser = parser_for(argv)
     args = parser.parse_args(argv)  # --help, --version: SystemExit(0); a usage error: SystemExit(2)
     if args.command is None:
         args.command = "run"

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _place_data(profile):
     """(crossings, airports): only the data the profile's route reads, None for the rest."""
-    from tui.core.profile import PlanRoute
+    from tui.core.kinds import PlanRoute
 
     if profile.plan is None:
         return None, None
@@ -111,6 +109,8 @@ def render_text(
     (ERROR / WARNING / INFO) so it reads the same without colour, each ending with the profile
     key to change when there is one."""
     from tui.core.findings import Severity
+
+    import shutil
 
     width = width or min(100, shutil.get_terminal_size((100, 24)).columns)
     counts = report.counts()
@@ -176,6 +176,8 @@ def _finding_lines(f: Finding, colour: bool, width: int) -> list[str]:
 
 
 def _wrap(text: str, indent: str, width: int) -> list[str]:
+    import textwrap
+
     return textwrap.wrap(
         text,
         width=max(40, width),

@@ -1,168 +1,43 @@
 """The airports data (``data/airports.toml``): where an ``arrival-by-air`` day happens.
 
-Plain pydantic models, no UI. The file format is described in ``data/README.md``. Loading
-validates the whole file and reports every problem at once, naming the file, the airport id and
-the field (``airports[yvr].location.lat: …``). The bundled file is read once per process.
+No UI; the pydantic models are in ``tui.core.airports_model`` (imported on first use of a model
+name from here). The file format is described in ``data/README.md``. Loading validates the whole
+file and reports every problem at once, naming the file, the airport id and the field
+(``airports[yvr].location.lat: …``). The bundled file is read once per process and validated once
+per content (``validated_cache``: a later start reads the validated data back without pydantic).
 """
 
 from __future__ import annotations
 
 import functools
-import re
+import importlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any, cast
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-)
-
-from tui.core.crossings import PROVINCES, normalize
-from tui.core.crossings.search import match_score as _score
+from tui.core.crossings.search import normalize
 from tui.core.errors import FlagpoleError, InvalidFileError, Problem
-from tui.core.fields import Day, Text, Url, Zone
-from tui.core.tomlfile import read_toml, validation_problems
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.airports_model import (  # noqa: F401 - re-exported for the type checker
+        Airport as Airport,
+        AirportsData as AirportsData,
+        CbsaOffice as CbsaOffice,
+        Location as Location,
+        OfficeFact as OfficeFact,
+        Sourced as Sourced,
+        _Model as _Model,
+    )
 
 KIND = "airports data"
-
-# Canada's extent, generously: a coordinate outside it is a typo (a missing minus sign).
-_CANADA_LAT = (41.0, 84.0)
-_CANADA_LON = (-142.0, -52.0)
+_MODELS = frozenset(('Airport', 'AirportsData', 'CbsaOffice', 'Location', 'OfficeFact', 'Sourced', '_Model'))
 
 
-
-class _Model(BaseModel):
-    """Unknown keys are refused (they are almost always typos); values never change."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Sourced(_Model):
-    """A fact with where it came from and when that was read or published."""
-
-    source: Url
-    """URL of the page the fact comes from."""
-    as_of: Day
-    """Date the source was read or published."""
-    unverified: bool = False
-    """True when no reliable source confirms the fact for this airport (shown as unverified)."""
-    note: str | None = None
-    """Free text: conflicts between sources, cautions, what the source is."""
-
-
-class Location(Sourced):
-    """Where the airport is (the infobox point)."""
-
-    lat: float = Field(ge=_CANADA_LAT[0], le=_CANADA_LAT[1])
-    """Latitude, decimal degrees (inside Canada)."""
-    lon: float = Field(ge=_CANADA_LON[0], le=_CANADA_LON[1])
-    """Longitude, decimal degrees, negative west (inside Canada)."""
-    approximate: bool = False
-    """True when the coordinates are a rough estimate."""
-
-
-class OfficeFact(Sourced):
-    """One thing known about a CBSA office at the airport."""
-
-    description: Text
-    """Where the office is or how to reach it, in plain words."""
-
-
-class CbsaOffice(_Model):
-    """What is known of the CBSA offices at the airport. None = unknown (never guessed)."""
-
-    arrivals: OfficeFact | None = None
-    """The immigration (work-permit) desk met on arrival, before leaving the secure area."""
-    landside: OfficeFact | None = None
-    """A CBSA office reachable after leaving arrivals, for corrections."""
-
-
-class Airport(_Model):
-    """A Canadian airport with CBSA immigration, where a permit can be issued on arrival."""
-
-    id: str
-    """Lower-case IATA code ("yvr"); profiles and logs refer to it."""
-    name: Text
-    """The airport's name ("Vancouver International Airport")."""
-    city: Text
-    """The city it serves ("Vancouver")."""
-    province: str
-    """Two-letter province or territory code."""
-    time_zone: Zone
-    """IANA time zone of the terminal."""
-    aliases: tuple[Text, ...] = ()
-    """Other names for search: the IATA code, common names ("Pearson", "Dorval")."""
-    source: Url
-    """Where the name, code, city, province and time zone come from."""
-    as_of: Day
-    """Date that source was read or published."""
-    notes: tuple[Text, ...] = ()
-    """Cautions and context."""
-    location: Location
-    """Coordinates of the airport."""
-    cbsa_office: CbsaOffice = CbsaOffice()
-    """What is known of its CBSA offices."""
-
-    @field_validator("id")
-    @classmethod
-    def _iata(cls, value: str) -> str:
-        if not re.fullmatch(r"[a-z0-9]{3}", value):
-            raise ValueError("expected the IATA code in lower case, like 'yvr'")
-        return value
-
-    @field_validator("province")
-    @classmethod
-    def _province(cls, value: str) -> str:
-        if value not in PROVINCES:
-            raise ValueError(f"expected a province code, one of {', '.join(PROVINCES)}")
-        return value
-
-    @property
-    def code(self) -> str:
-        """The IATA code as printed on tickets ("YVR")."""
-        return self.id.upper()
-
-    @property
-    def zone(self) -> ZoneInfo:
-        """The airport's time zone."""
-        return ZoneInfo(self.time_zone)
-
-    def sources(self) -> list[dict[str, Any]]:
-        """Every sourced fact about the airport: which fact, its URL, date and whether unverified."""
-        facts: list[tuple[str, Sourced | Airport]] = [("airport", self), ("location", self.location)]
-        for kind in ("arrivals", "landside"):
-            office = getattr(self.cbsa_office, kind)
-            if office is not None:
-                facts.append((f"cbsa_office.{kind}", office))
-        return [
-            {
-                "fact": fact,
-                "source": item.source,
-                "as_of": item.as_of.isoformat(),
-                "unverified": bool(getattr(item, "unverified", False)),
-            }
-            for fact, item in facts
-        ]
-
-
-class AirportsData(_Model):
-    """The whole airports file, airports keyed by id (in file order)."""
-
-    schema_version: Literal[1] = Field(alias="schema")
-    """Format version of the file; this app reads 1."""
-    as_of: Day
-    """When the file was last reviewed as a whole."""
-    airports: dict[str, Airport]
-    """Every airport, by id."""
-
-    def get(self, airport_id: str) -> Airport | None:
-        """The airport with this id (any case), or None."""
-        return self.airports.get(airport_id.strip().lower())
+def __getattr__(name: str) -> Any:
+    """The models, imported on first use (reading the cached data needs none of them)."""
+    if name in _MODELS:
+        return getattr(importlib.import_module("tui.core.airports_model"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- loading ------------------------------------------------------------------------------------
@@ -193,11 +68,22 @@ def clear_cache() -> None:
 
 @functools.cache
 def _load_default() -> AirportsData:
-    return _read(airports_path())
+    """The bundled file, validated once per content (``validated_cache``)."""
+    from tui.core.tomlfile import read_limited
+    from tui.core.validated_cache import cached, shared_folder
+
+    path = airports_path()
+    raw = read_limited(path, KIND)
+    return cached("airports", raw, lambda data: _read(path, data), shared_folder())
 
 
-def _read(path: Path) -> AirportsData:
-    data = read_toml(path, KIND)
+def _read(path: Path, raw: bytes | None = None) -> AirportsData:
+    from pydantic import ValidationError
+
+    from tui.core.airports_model import Airport, AirportsData
+    from tui.core.tomlfile import parse_toml, read_toml, validation_problems
+
+    data = read_toml(path, KIND) if raw is None else parse_toml(raw, str(path), KIND)
     problems: list[Problem] = []
     rows = data.pop("airports", None)
     if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
@@ -240,12 +126,34 @@ def _keys(a: Airport) -> list[str]:
     return [k for k in (normalize(k) for k in keys) if k]
 
 
+def _score(query: str, keys: list[str]) -> int | None:
+    """0 exact, 1 prefix, 2 whole words inside, 3 every word a prefix of some word; None no match."""
+    if not query:
+        return 3
+    best: int | None = None
+    for key in keys:
+        if key == query:
+            return 0
+        if key.startswith(query):
+            score = 1
+        elif f" {query}" in f" {key}":
+            score = 2
+        else:
+            continue
+        best = score if best is None else min(best, score)
+    if best is not None:
+        return best
+    words = " ".join(keys).split()
+    if all(any(w.startswith(q) for w in words) for q in query.split()):
+        return 3
+    return None
 
 
 def _as_airports(airports: AirportsData | Iterable[Airport]) -> list[Airport]:
-    if isinstance(airports, AirportsData):
-        return list(airports.airports.values())
-    return list(airports)
+    table = getattr(airports, "airports", None)
+    if isinstance(table, dict):  # the data, validated or read back from the cache
+        return list(table.values())
+    return list(cast("Iterable[Airport]", airports))
 
 
 def search(airports: AirportsData | Iterable[Airport], text: str) -> list[Airport]:

@@ -1,203 +1,54 @@
 """Dated policy facts (``data/policy.toml``): cut-over dates, thresholds, keywords and routes.
 
 The rules read every date and threshold from here, never from code, so a policy change is an
-edit of the data file. Loaded and validated once per process; a bad file raises
-``InvalidFileError`` (kind "policy data") naming the file and the field.
+edit of the data file. Loaded once per process, validated once per content (``validated_cache``:
+a later start with the same file reads the validated facts back without pydantic); a bad file
+raises ``InvalidFileError`` (kind "policy data") naming the file and the field. The models are in
+``tui.core.policy_model`` (imported on first use of a model name from here).
 """
 
 from __future__ import annotations
 
-from datetime import date
+import importlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import InvalidFileError
+from tui.core.kinds import US_CITIZEN  # noqa: F401 - re-exported
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.policy_model import (  # noqa: F401 - re-exported for the type checker
+        BanNote as BanNote,
+        CrossingPolicy as CrossingPolicy,
+        CutOver as CutOver,
+        ExemptionFact as ExemptionFact,
+        Fee as Fee,
+        Fees as Fees,
+        FtaCountry as FtaCountry,
+        IecFunds as IecFunds,
+        MaintainedStatus as MaintainedStatus,
+        MedicalPolicy as MedicalPolicy,
+        MedicalValidity as MedicalValidity,
+        PermitReview as PermitReview,
+        Policy as Policy,
+        PolicyRoute as PolicyRoute,
+        PrLanding as PrLanding,
+        Routes as Routes,
+        Sourced as Sourced,
+        SpousalChange as SpousalChange,
+        _Fact as _Fact,
+    )
 
 POLICY_FILE = "policy.toml"
-US_CITIZEN = "us-citizen"
-"""The exemption key used when ``person.citizenship`` is US (not an ``application.exemption``)."""
+_MODELS = frozenset(('BanNote', 'CrossingPolicy', 'CutOver', 'ExemptionFact', 'Fee', 'Fees', 'FtaCountry', 'IecFunds', 'MaintainedStatus', 'MedicalPolicy', 'MedicalValidity', 'PermitReview', 'Policy', 'PolicyRoute', 'PrLanding', 'Routes', 'Sourced', 'SpousalChange', '_Fact'))
 
 
-class _Fact(BaseModel):
-    """Shared settings: unknown keys are errors, values never change after loading."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Sourced(_Fact):
-    """Where a fact comes from."""
-
-    source: str = Field(pattern=r"^https?://")
-    as_of: date
-    unverified: bool = False
-
-
-class CutOver(Sourced):
-    """A policy that applies from a date (compared with the crossing's local date)."""
-
-    effective: date
-    also: str | None = None
-
-
-class ExemptionFact(Sourced):
-    """One exemption from the December 2024 ban, and the proof to carry for it."""
-
-    label: str = Field(min_length=1)
-    short: str = Field(min_length=1)
-    """A few words naming the group, for lists ("US permanent resident")."""
-    proof: str = Field(min_length=1)
-
-
-class SpousalChange(CutOver):
-    """The narrowing of spousal open work permits, and who still qualifies, in plain words."""
-
-    criteria: str = Field(min_length=1)
-
-
-class FtaCountry(Sourced):
-    """A citizenship covered by the free-trade professional exemption, and its agreement."""
-
-    agreement: str = Field(min_length=1)
-    note: str = ""
-    also: str | None = None
-
-
-class MedicalValidity(Sourced):
-    """How long upfront medical exam results stay valid (they must be valid on the day of entry)."""
-
-    months: int = Field(gt=0)
-    also: str | None = None
-
-
-class Fee(Sourced):
-    """A fee in Canadian dollars, who pays it and when."""
-
-    cad: int = Field(gt=0)
-    label: str = Field(min_length=1)
-    also: str | None = None
-
-
-class Fees(_Fact):
-    """The fees a person applying at the port meets."""
-
-    employer_compliance: Fee
-    work_permit: Fee
-
-
-class MaintainedStatus(Sourced):
-    """What leaving Canada does to maintained status."""
-
-    also: str | None = None
-
-
-class PrLanding(Sourced):
-    """What to check at the counter when landing as a permanent resident."""
-
-    at_counter: str = Field(min_length=1)
-
-
-class BanNote(Sourced):
-    """The one-line note under the crossings list about the December 2024 ban."""
-
-    text: str = Field(min_length=1)
-
-
-class IecFunds(Sourced):
-    """Proof-of-funds thresholds for IEC participants."""
-
-    minimum_cad: int = Field(gt=0)
-    statement_max_age_days: int = Field(ge=0)
-
-
-class PermitReview(Sourced):
-    """How many days early a printed expiry may be before it counts as an error."""
-
-    tolerance_days: int = Field(ge=0)
-
-
-class CrossingPolicy(Sourced):
-    """Thresholds about the crossing itself."""
-
-    closes_soon_hours: float = Field(gt=0)
-
-
-class MedicalPolicy(Sourced):
-    """Keywords for the medical-condition rules (matched case-insensitively)."""
-
-    restricted_occupations: tuple[str, ...] = Field(min_length=1)
-    condition_text: str = Field(min_length=1)
-    condition_keywords: tuple[str, ...] = Field(min_length=1)
-    results_in_system_days: int = Field(gt=0)
-    """Upfront exam results usually reach the system within this many days."""
-    change_conditions_form: str = Field(min_length=1)
-    """The form to apply for a change of the permit's conditions later (IMM 5710)."""
-
-
-class PolicyRoute(_Fact):
-    """Somewhere to go or something to file instead: a plain-words name and its URL."""
-
-    name: str = Field(min_length=1)
-    how: str = ""
-    """Optional: what the route involves, in a few words."""
-    url: str = Field(pattern=r"^https?://")
-    as_of: date
-    unverified: bool = False
-
-
-class Routes(_Fact):
-    """The alternatives the advice points to."""
-
-    amend: PolicyRoute
-    iec_in_canada: PolicyRoute
-    enter_from_elsewhere: PolicyRoute
-    apply_to_ircc: PolicyRoute
-    pr_portal: PolicyRoute
-
-
-class Policy(_Fact):
-    """The whole ``policy.toml``."""
-
-    schema_version: Literal[1] = Field(alias="schema")
-    as_of: date
-    flagpoling_ban: CutOver
-    exemptions: dict[str, ExemptionFact]
-    pgwp_cutoff: CutOver
-    spousal_owp_change: SpousalChange
-    fta_countries: dict[str, FtaCountry] = Field(min_length=1)
-    medical_validity: MedicalValidity
-    fees: Fees
-    maintained_status: MaintainedStatus
-    pr_landing: PrLanding
-    ban_note: BanNote
-    iec_funds: IecFunds
-    permit_review: PermitReview
-    crossing: CrossingPolicy
-    medical: MedicalPolicy
-    routes: Routes
-    rule_sources: dict[str, str] = Field(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _every_exemption_described(self) -> Policy:
-        from tui.core.profile import Exemption
-
-        needed = {US_CITIZEN} | {e.value for e in Exemption}
-        missing = sorted(needed - set(self.exemptions))
-        if missing:
-            raise ValueError(f"exemptions: no entry for {', '.join(missing)}")
-        lower = sorted(k for k in self.fta_countries if not (len(k) == 2 and k.isupper()))
-        if lower:
-            raise ValueError(f"fta_countries: not a two-letter upper-case code: {', '.join(lower)}")
-        bad = sorted(k for k, v in self.rule_sources.items() if not v.startswith(("http://", "https://")))
-        if bad:
-            raise ValueError(f"rule_sources: not a URL for {', '.join(bad)}")
-        return self
-
-    def source_for(self, rule_id: str) -> str | None:
-        """The URL behind a rule's fact, or None when the data names none."""
-        return self.rule_sources.get(rule_id)
+def __getattr__(name: str) -> Any:
+    """The models, imported on first use (reading the cached facts needs none of them)."""
+    if name in _MODELS:
+        return getattr(importlib.import_module("tui.core.policy_model"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def default_policy_path() -> Path:
@@ -214,9 +65,26 @@ def load_policy(path: str | Path | None = None) -> Policy:
 
 @lru_cache(maxsize=None)
 def _load(path: str) -> Policy:
-    from tui.core.tomlfile import read_toml, validation_problems
+    from tui.core.tomlfile import read_limited
+    from tui.core.validated_cache import cached, shared_folder
 
-    data = read_toml(path, "policy data")
+    raw = read_limited(path, "policy data")
+    bundled = Path(path).resolve() == default_policy_path().resolve()
+    return cached("policy", raw, lambda data: _validate(path, data), shared_folder() if bundled else None)
+
+
+def _validate(path: str, raw: bytes) -> Policy:
+    from tui.core.tomlfile import parse_toml
+
+    return _validated(path, parse_toml(raw, path, "policy data"))
+
+
+def _validated(path: str, data: dict[str, Any]) -> Policy:
+    from pydantic import ValidationError
+
+    from tui.core.policy_model import Policy
+    from tui.core.tomlfile import validation_problems
+
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import time
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -26,108 +25,19 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from tui.core.fields import Day
-
-
-class Program(StrEnum):
-    """What the person is activating at the port of entry."""
-
-    IEC_WORKING_HOLIDAY = "iec-working-holiday"
-    IEC_YOUNG_PROFESSIONALS = "iec-young-professionals"
-    IEC_COOP = "iec-coop"
-    SPOUSAL_OPEN_WORK_PERMIT = "spousal-open-work-permit"
-    EMPLOYER_SPECIFIC = "employer-specific"
-    PGWP = "pgwp"
-    PR_LANDING = "pr-landing"
-
-    @property
-    def is_iec(self) -> bool:
-        """True for the three International Experience Canada programmes."""
-        return self in IEC_PROGRAMS
-
-    @property
-    def is_work_permit(self) -> bool:
-        """True for every programme that issues a work permit (all but PR landing)."""
-        return self is not Program.PR_LANDING
-
-    @property
-    def is_employer_specific(self) -> bool:
-        """True where the permit names an employer."""
-        return self in EMPLOYER_SPECIFIC_PROGRAMS
-
-    @property
-    def permit_kind(self) -> PermitKind | None:
-        """The kind of permit the programme issues, or None for PR landing."""
-        if not self.is_work_permit:
-            return None
-        return PermitKind.EMPLOYER_SPECIFIC if self.is_employer_specific else PermitKind.OPEN
-
-    @property
-    def needs_poe_letter(self) -> bool:
-        """True where a Port of Entry letter must be presented (work permits other than PGWP)."""
-        return self.is_work_permit and self is not Program.PGWP
-
-
-IEC_PROGRAMS = frozenset(
-    {Program.IEC_WORKING_HOLIDAY, Program.IEC_YOUNG_PROFESSIONALS, Program.IEC_COOP}
+from tui.core.kinds import (  # noqa: F401 - re-exported: the profile's kinds live there
+    APPLY_AT_PORT_PROGRAMS as APPLY_AT_PORT_PROGRAMS,
+    EMPLOYER_SPECIFIC_PROGRAMS as EMPLOYER_SPECIFIC_PROGRAMS,
+    IEC_PROGRAMS as IEC_PROGRAMS,
+    Basis as Basis,
+    Exemption as Exemption,
+    PermitKind as PermitKind,
+    PlanRoute as PlanRoute,
+    Program as Program,
+    StatusKind as StatusKind,
+    Travel as Travel,
 )
-EMPLOYER_SPECIFIC_PROGRAMS = frozenset(
-    {Program.IEC_YOUNG_PROFESSIONALS, Program.IEC_COOP, Program.EMPLOYER_SPECIFIC}
-)
-
-
-class Exemption(StrEnum):
-    """Why the December 2024 flagpoling ban does not apply to this person."""
-
-    US_PERMANENT_RESIDENT = "us-permanent-resident"
-    FREE_TRADE_PROFESSIONAL = "free-trade-professional"
-    FREE_TRADE_SPOUSE = "free-trade-spouse"
-    TRUCK_DRIVER = "truck-driver"
-    CBSA_APPOINTMENT = "cbsa-appointment"
-
-
-class Basis(StrEnum):
-    """On what the permit is issued: a Port of Entry letter, or an application made at the port."""
-
-    POE_LETTER = "poe-letter"
-    APPLY_AT_PORT = "apply-at-port"
-
-
-APPLY_AT_PORT_PROGRAMS = frozenset({Program.EMPLOYER_SPECIFIC, Program.SPOUSAL_OPEN_WORK_PERMIT})
-"""The programmes a permit can be applied for at the port, with no prior approval."""
-
-
-class StatusKind(StrEnum):
-    """The person's status before the day."""
-
-    OUTSIDE_CANADA = "outside-canada"
-    VISITOR = "visitor"
-    WORK_PERMIT = "work-permit"
-    IEC_WORK_PERMIT = "iec-work-permit"
-    STUDY_PERMIT = "study-permit"
-    MAINTAINED = "maintained"
-
-
-class PlanRoute(StrEnum):
-    """How the person gets the permit: flagpoling, on arrival by air, or by mail from IRCC."""
-
-    FLAGPOLE = "flagpole"
-    ARRIVAL_BY_AIR = "arrival-by-air"
-    BY_MAIL = "by-mail"
-
-
-class PermitKind(StrEnum):
-    """The kind printed on a work permit."""
-
-    OPEN = "open"
-    EMPLOYER_SPECIFIC = "employer-specific"
-
-
-class Travel(StrEnum):
-    """How the person reaches the crossing."""
-
-    CAR = "car"
-    FOOT = "foot"
-    TRANSIT = "transit"
+from tui.core.model_logic import ApplicationLogic, ProfileLogic
 
 
 _ISO_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
@@ -210,7 +120,7 @@ class Passport(Section):
     """Expiry date: no permit is issued past it."""
 
 
-class Application(Section):
+class Application(ApplicationLogic, Section):
     """What is being activated at the border."""
 
     program: Program
@@ -248,11 +158,6 @@ class Application(Section):
             names = " or ".join(sorted(p.value for p in APPLY_AT_PORT_PROGRAMS))
             raise ValueError(f"apply-at-port is only for {names}, not {program.value}")
         return basis
-
-    @property
-    def applies_at_port(self) -> bool:
-        """True when the permit is applied for at the port (no POE letter)."""
-        return self.basis is Basis.APPLY_AT_PORT
 
     @model_validator(mode="after")
     def _required_per_program(self) -> Application:
@@ -374,7 +279,7 @@ class IssuedPermit(Section):
     """Each printed condition, one string each."""
 
 
-class Profile(Section):
+class Profile(ProfileLogic, Section):
     """A whole profile file, schema 1."""
 
     model_config = ConfigDict(
@@ -412,8 +317,3 @@ class Profile(Section):
                 if plan.get(key) == "":
                     plan.pop(key)
         return data
-
-    @property
-    def route(self) -> PlanRoute:
-        """The route of the day: ``plan.route``, flagpole without a plan."""
-        return self.plan.route if self.plan is not None else PlanRoute.FLAGPOLE

@@ -1,19 +1,24 @@
-"""Reading and writing profile TOML: strict parsing with readable errors, and redacted export."""
+"""Reading and writing profile TOML: strict parsing with readable errors, and redacted export.
+
+Editing, importing and exporting use the pydantic ``Profile``. Checking reads a profile through
+``validated_cache`` (``view_stored``, ``view_file``, ``resolve_profile``): validated once per
+content, then read back without pydantic as an object the rules read like a ``Profile``.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Any
-
-import tomli_w
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import InvalidFileError, Problem
-from tui.core.profile import Profile
-from tui.core.storage import ProfileStore
-from tui.core.tomlfile import SECRET_KEYS, parse_toml, read_toml, validation_problems
+from tui.core.tomlfile import SECRET_KEYS, parse_toml, read_limited, read_toml
+
+if TYPE_CHECKING:  # pragma: no cover - pydantic and the models load only to validate or write
+    from tui.core.profile import Profile
+    from tui.core.storage import ProfileStore
 
 REDACTED = "[redacted]"
 _SECRET_FIELDS = SECRET_KEYS
@@ -31,6 +36,11 @@ def read_profile(path: Path) -> Profile:
 
 def profile_from_dict(data: dict[str, Any], source: str = "<profile>") -> Profile:
     """Validate already-parsed data as a Profile, translating pydantic errors into Problems."""
+    from pydantic import ValidationError
+
+    from tui.core.profile import Profile
+    from tui.core.tomlfile import validation_problems
+
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
@@ -75,6 +85,8 @@ def _without_secrets(problems: list[Problem], secrets: list[str]) -> list[Proble
 
 def dump_profile(profile: Profile, *, redact: bool = False) -> str:
     """Serialise a profile to TOML text; with ``redact`` the identifying numbers are masked."""
+    import tomli_w
+
     data = _plain(profile.to_toml_dict())
     if redact:
         for section, key in _SECRET_FIELDS:
@@ -95,7 +107,7 @@ def _plain(value: Any) -> Any:
 
 
 def load_stored(store: ProfileStore, name: str) -> Profile:
-    """Read and validate a stored profile by name."""
+    """Read and validate a stored profile by name (a pydantic ``Profile``, to edit or export)."""
     return parse_profile(store.read_bytes(name), str(store.path_for(name)))
 
 
@@ -105,12 +117,58 @@ def save_stored(store: ProfileStore, name: str, profile: Profile) -> Path:
 
 
 def resolve_profile(store: ProfileStore, ref: str) -> tuple[str, Profile]:
-    """Load a profile given a stored name or a file path; returns (label, profile).
+    """Load a profile given a stored name or a file path, for reading (``view_stored``,
+    ``view_file``); returns (label, profile).
 
     A reference that names an existing file, or contains a path separator, or ends in ``.toml``
     is read as a file; anything else is a stored profile name.
     """
     candidate = Path(ref).expanduser()
     if candidate.is_file() or "/" in ref or ref.endswith(".toml"):
-        return str(candidate), read_profile(candidate)
-    return ref, load_stored(store, ref)
+        return str(candidate), view_file(candidate, store.home)
+    return ref, view_stored(store, ref)
+
+
+# --- reading through the validated cache ---------------------------------------------------------
+
+
+def view_stored(store: ProfileStore, name: str) -> Profile:
+    """A stored profile for reading (checks, the journey): validated the first time its bytes are
+    seen, then read back from the cache entry in the data folder (0600; removed with the profile)
+    without pydantic. Not for editing: use ``load_stored``."""
+    from tui.core.validated_cache import cached, private_folder, profile_prefix
+
+    raw = store.read_bytes(name)
+    source = str(store.path_for(name))
+    return cached(
+        "profile", raw, lambda data: parse_profile(data, source), _folder_for(raw, private_folder(store.home)),
+        prefix=profile_prefix(name),
+    )
+
+
+def view_file(path: Path, home: Path) -> Profile:
+    """A profile file for reading, as ``view_stored``: its cache entry is kept in the data folder
+    ``home`` (one per file path), or with the bundled data for a bundled example profile."""
+    from tui.core.validated_cache import cached, private_folder
+
+    raw = read_limited(path, "profile")
+    where = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:16]
+    return cached(
+        "profile", raw, lambda data: parse_profile(data, str(path)), _folder_for(raw, private_folder(home)),
+        prefix=f"file-{where}",
+    )
+
+
+def _folder_for(raw: bytes, private: Path) -> Path:
+    """The shared cache for the bytes of a bundled example or demo profile (invented people),
+    the private folder for anything else."""
+    from tui.core.resources import profiles_dir
+    from tui.core.validated_cache import shared_folder
+
+    try:
+        for bundled in profiles_dir().glob("*.toml"):
+            if bundled.stat().st_size == len(raw) and bundled.read_bytes() == raw:
+                return shared_folder()
+    except OSError:
+        pass
+    return private

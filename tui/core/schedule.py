@@ -37,15 +37,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from tui.core.crossings import Crossing, DatedMark, Window
+if TYPE_CHECKING:  # pragma: no cover - the schedule reads validated or cached data alike
+    from tui.core.crossings import Crossing, DatedMark, Window
 
 SEARCH_DAYS = 14
 """How far ahead ``window_end`` looks for the end of an open window, in days."""
 
 _Span = tuple[datetime, datetime]  # aware UTC, start inclusive, end exclusive
-_MinutesOf = Callable[[Crossing, date], list[tuple[int, int]]]  # local (start, end) minutes of a day
+_MinutesOf = Callable[["Crossing", date], list[tuple[int, int]]]  # local (start, end) minutes of a day
 
 
 def local(crossing: Crossing, at: datetime) -> datetime:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.core.profile import Exemption, Program, StatusKind
+from tui.core.kinds import Exemption, Program, StatusKind
 
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.profile import Profile

@@ -161,7 +161,10 @@ class ProfileStore:
         return path
 
     def delete(self, name: str) -> None:
-        """Remove a stored profile, keeping its last content as ``NAME.toml.prev``."""
+        """Remove a stored profile, keeping its last content as ``NAME.toml.prev``; its validated
+        cache entries (which hold its numbers) go with it."""
+        from tui.core.validated_cache import forget, private_folder, profile_prefix
+
         path = self.path_for(name)
         if not self.folder.is_dir():
             return
@@ -169,3 +172,4 @@ class ProfileStore:
             _refuse_link(path)
             if path.exists():
                 os.replace(path, path.with_name(path.name + PREVIOUS_SUFFIX))
+            forget(private_folder(self.home), profile_prefix(name))

@@ -9,16 +9,17 @@ parser sees it. A value at a secret field (passport, policy or IME number) is ne
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+if TYPE_CHECKING:  # pragma: no cover - pydantic is imported only when something is validated
+    import tomllib
+
+    from pydantic import BaseModel, ValidationError
 
 from tui.core.errors import InvalidFileError, Problem
 
@@ -52,6 +53,8 @@ def parse_toml(raw: bytes | str, source: str, kind: str) -> dict[str, Any]:
     where = too_deep(raw)
     if where is not None:
         raise InvalidFileError(source, [Problem("TOML structure", where)], kind=kind)
+    import tomllib
+
     try:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -219,6 +222,8 @@ def validation_problems(
     (``prefix`` first). With ``model`` (the model that was validated), an unknown key gets a
     did-you-mean; a misspelt choice always does.
     """
+    import difflib
+
     problems = []
     for err in exc.errors(include_url=False):
         loc = err["loc"]
@@ -299,6 +304,8 @@ def _did_you_mean(model: type[BaseModel], loc: Sequence[int | str]) -> str:
         if current is None:
             return ""
     names = [field.alias or name for name, field in current.model_fields.items()]
+    import difflib
+
     close = difflib.get_close_matches(str(key), names, n=1, cutoff=0.6)
     if close:
         return f"; did you mean '{close[0]}'?"
@@ -306,6 +313,8 @@ def _did_you_mean(model: type[BaseModel], loc: Sequence[int | str]) -> str:
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):

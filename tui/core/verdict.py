@@ -163,7 +163,7 @@ class Verdict:
         """
         from tui.core.crossings import load_crossings
         from tui.core.policy import load_policy
-        from tui.core.profile import PlanRoute
+        from tui.core.kinds import PlanRoute
         from tui.core.rules import evaluate, resolve_on
 
         crossings = load_crossings(Path(data_dir) / "crossings.toml" if data_dir else None)

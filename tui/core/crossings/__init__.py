@@ -1,6 +1,9 @@
 """The crossings data (``data/crossings.toml``) and the places ``--near`` accepts (``places.toml``).
 
-Plain pydantic models, no UI. Module map:
+Plain pydantic models, no UI; each name is imported on first use (``__getattr__``), so the
+pydantic-free parts (``logic``, ``search``) load without the models. Module map:
+
+- ``logic``: the constants and the models' behaviour, without pydantic (shared with the cache);
 
 - ``model``: field types and the models of the crossings file (``Crossing``, ``Window``…);
 - ``places``: the places model, lookup by name, distances;
@@ -9,47 +12,84 @@ Plain pydantic models, no UI. Module map:
 - ``search``: finding a crossing by what a person types.
 """
 
-from tui.core.crossings.facts import (
-    CrossingFact,
-    facts,
-    stale_facts,
-)
-from tui.core.crossings.loading import (
-    KIND,
-    PLACES_KIND,
-    clear_cache,
-    crossings_path,
-    load_crossings,
-    load_places,
-    places_path,
-)
-from tui.core.fields import Text, Url, Zone
-from tui.core.crossings.model import (
-    HHMM,
-    PROVINCES,
-    WEEKDAYS,
-    Crossing,
-    CrossingsData,
-    DatedMark,
-    Days,
-    Location,
-    Pedestrians,
-    SourcedEntry,
-    Window,
-    describe_days,
-)
-from tui.core.crossings.places import (
-    Place,
-    closest_places,
-    find_place,
-    haversine_km,
-)
-from tui.core.crossings.search import (
-    closest_ids,
-    find_crossing,
-    normalize,
-    search,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# The pydantic-free parts, imported now (``facts`` and ``search`` are also module names: binding
+# them here keeps the functions, not the modules, as the package's attributes).
+from tui.core.crossings.facts import CrossingFact, facts, stale_facts
+from tui.core.crossings.logic import PROVINCES, WEEKDAYS, describe_days
+from tui.core.crossings.search import closest_ids, find_crossing, normalize, search
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.crossings.loading import (  # noqa: F401
+        KIND as KIND,
+        PLACES_KIND as PLACES_KIND,
+        clear_cache as clear_cache,
+        crossings_path as crossings_path,
+        load_crossings as load_crossings,
+        load_places as load_places,
+        places_path as places_path,
+    )
+    from tui.core.crossings.model import (  # noqa: F401
+        Crossing as Crossing,
+        CrossingsData as CrossingsData,
+        DatedMark as DatedMark,
+        Days as Days,
+        HHMM as HHMM,
+        Location as Location,
+        Pedestrians as Pedestrians,
+        SourcedEntry as SourcedEntry,
+        Text as Text,
+        Url as Url,
+        Window as Window,
+        Zone as Zone,
+    )
+    from tui.core.crossings.places import (  # noqa: F401
+        Place as Place,
+        closest_places as closest_places,
+        find_place as find_place,
+        haversine_km as haversine_km,
+    )
+
+_WHERE = {
+    "Crossing": "model",
+    "CrossingsData": "model",
+    "DatedMark": "model",
+    "Days": "model",
+    "HHMM": "model",
+    "KIND": "loading",
+    "Location": "model",
+    "PLACES_KIND": "loading",
+    "Pedestrians": "model",
+    "Place": "places",
+    "SourcedEntry": "model",
+    "Text": "model",
+    "Url": "model",
+    "Window": "model",
+    "Zone": "model",
+    "clear_cache": "loading",
+    "closest_places": "places",
+    "crossings_path": "loading",
+    "find_place": "places",
+    "haversine_km": "places",
+    "load_crossings": "loading",
+    "load_places": "loading",
+    "places_path": "loading",
+}
+"""Each name of the package and the module that defines it (imported on first use)."""
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module behind ``name`` on first use, so reading a cached entry (or the search)
+    never builds the pydantic models."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Crossing",

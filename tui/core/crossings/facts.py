@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from tui.core.crossings.model import CrossingsData
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.crossings.model import CrossingsData
 
 # --- facts (for --stale and the facts check) ---------------------------------------------------
 

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import (
-    ValidationError,
-)
-
-from tui.core.crossings.model import Crossing, CrossingsData
-from tui.core.crossings.places import Place
-from tui.core.crossings.search import normalize
 from tui.core.errors import InvalidFileError, Problem
-from tui.core.tomlfile import read_toml, validation_problems
+
+if TYPE_CHECKING:  # pragma: no cover - the models are imported only to validate
+    from tui.core.crossings.model import Crossing, CrossingsData
+    from tui.core.crossings.places import Place
 
 KIND = "crossings data"
 PLACES_KIND = "places data"
@@ -70,7 +66,14 @@ def clear_cache() -> None:
 
 @functools.cache
 def _load_default_crossings() -> CrossingsData:
-    return _read_crossings(crossings_path())
+    """The bundled file, validated once per content (``validated_cache``: read back without
+    pydantic when these bytes were validated before)."""
+    from tui.core.tomlfile import read_limited
+    from tui.core.validated_cache import cached, shared_folder
+
+    path = crossings_path()
+    raw = read_limited(path, KIND)
+    return cached("crossings", raw, lambda data: _read_crossings(path, data), shared_folder())
 
 
 @functools.cache
@@ -78,8 +81,13 @@ def _load_default_places() -> tuple[Place, ...]:
     return _read_places(places_path())
 
 
-def _read_crossings(path: Path) -> CrossingsData:
-    data = read_toml(path, KIND)
+def _read_crossings(path: Path, raw: bytes | None = None) -> CrossingsData:
+    from pydantic import ValidationError
+
+    from tui.core.crossings.model import Crossing, CrossingsData
+    from tui.core.tomlfile import parse_toml, read_toml, validation_problems
+
+    data = read_toml(path, KIND) if raw is None else parse_toml(raw, str(path), KIND)
     problems: list[Problem] = []
     rows = data.pop("crossings", None)
     if rows is None:
@@ -114,6 +122,12 @@ def _read_crossings(path: Path) -> CrossingsData:
 
 
 def _read_places(path: Path) -> tuple[Place, ...]:
+    from pydantic import ValidationError
+
+    from tui.core.crossings.places import Place
+    from tui.core.crossings.search import normalize
+    from tui.core.tomlfile import read_toml, validation_problems
+
     data = read_toml(path, PLACES_KIND)
     problems: list[Problem] = []
     rows = data.pop("places", None)

@@ -8,12 +8,11 @@ is well formed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -22,27 +21,17 @@ from pydantic import (
     model_validator,
 )
 
-from tui.core.fields import Day, Text, Url, Zone
-
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-"""Day names as written in the data, in ``date.weekday()`` order."""
-
-PROVINCES: dict[str, str] = {
-    "BC": "British Columbia",
-    "AB": "Alberta",
-    "SK": "Saskatchewan",
-    "MB": "Manitoba",
-    "ON": "Ontario",
-    "QC": "Quebec",
-    "NB": "New Brunswick",
-    "NS": "Nova Scotia",
-    "PE": "Prince Edward Island",
-    "NL": "Newfoundland and Labrador",
-    "YT": "Yukon",
-    "NT": "Northwest Territories",
-    "NU": "Nunavut",
-}
-"""Two-letter province and territory codes, west to east then north."""
+from tui.core.crossings.logic import (  # noqa: F401 - re-exported
+    PROVINCES as PROVINCES,
+    WEEKDAYS as WEEKDAYS,
+    CrossingLogic,
+    CrossingsDataLogic,
+    DatedMarkLogic,
+    WindowLogic,
+    describe_days as describe_days,
+    minutes,
+)
+from tui.core.fields import Day
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HHMM = re.compile(r"^(\d{2}):(\d{2})$")
@@ -64,6 +53,23 @@ def _as_hhmm(value: object) -> object:
     return f"{hours:02d}:{minutes:02d}"
 
 
+def _as_url(value: object) -> object:
+    """A source must be a web address, so anyone can go and re-check it."""
+    if not isinstance(value, str) or not re.match(r"^https?://\S+$", value.strip()):
+        raise ValueError("expected the source's URL, starting with https://")
+    return value.strip()
+
+
+def _as_zone(value: object) -> object:
+    """An IANA time zone name that this machine's zone database knows."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected an IANA time zone like America/Toronto")
+    try:
+        ZoneInfo(value.strip())
+    except (ValueError, OSError, KeyError):
+        raise ValueError(f"{value!r} is not a known IANA time zone") from None
+    return value.strip()
+
 
 def _as_days(value: object) -> object:
     """A non-empty list of distinct day names (mon … sun)."""
@@ -80,14 +86,17 @@ def _as_days(value: object) -> object:
     return tuple(sorted(days, key=WEEKDAYS.index))
 
 
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value.strip()
+
 
 HHMM = Annotated[str, BeforeValidator(_as_hhmm)]
+Url = Annotated[str, BeforeValidator(_as_url)]
+Zone = Annotated[str, BeforeValidator(_as_zone)]
 Days = Annotated[tuple[str, ...], BeforeValidator(_as_days)]
-
-
-def _minutes(hhmm: str) -> int:
-    hours, minutes = hhmm.split(":")
-    return int(hours) * 60 + int(minutes)
+Text = Annotated[str, AfterValidator(_non_blank)]
 
 
 # --- models -------------------------------------------------------------------------------------
@@ -145,7 +154,7 @@ class Pedestrians(_Model):
         return self
 
 
-class Window(SourcedEntry):
+class Window(WindowLogic, SourcedEntry):
     """One dated weekly window: port hours or flagpoling service hours, in crossing-local time.
 
     In force on local dates ``from_ <= d < until`` (a missing bound is open). Matches the days in
@@ -169,7 +178,7 @@ class Window(SourcedEntry):
         if (self.start is None) != (self.end is None):
             raise ValueError("give both 'start' and 'end', or neither (the whole day)")
         if self.start is not None and self.end is not None:
-            if _minutes(self.end) <= _minutes(self.start):
+            if minutes(self.end) <= minutes(self.start):
                 raise ValueError(
                     f"'end' ({self.end}) must be after 'start' ({self.start}); split a window "
                     "that crosses midnight into two rows (…–24:00 and 00:00–…)"
@@ -178,39 +187,8 @@ class Window(SourcedEntry):
             raise ValueError(f"'until' ({self.until}) must be after 'from' ({self.from_})")
         return self
 
-    @property
-    def start_minute(self) -> int:
-        """Start as minutes after local midnight (0 when the row is the whole day)."""
-        return 0 if self.start is None else _minutes(self.start)
 
-    @property
-    def end_minute(self) -> int:
-        """End as minutes after local midnight, up to 1440 (24:00)."""
-        return 1440 if self.end is None else _minutes(self.end)
-
-    @property
-    def weekdays(self) -> frozenset[int]:
-        """The row's days as ``date.weekday()`` numbers (Monday = 0)."""
-        return frozenset(WEEKDAYS.index(d) for d in self.days)
-
-    def in_force(self, d: date) -> bool:
-        """True when the row applies on local date ``d`` (``from <= d < until``)."""
-        return (self.from_ is None or self.from_ <= d) and (self.until is None or d < self.until)
-
-    def describe(self) -> str:
-        """Short human text: "Tue–Thu 08:00–24:00, from 2024-05-30"."""
-        hours = "all day" if self.start is None else f"{self.start}–{self.end}"
-        text = f"{describe_days(self.days)} {hours}"
-        if self.from_ and self.until:
-            text += f", {self.from_} to {self.until} (excl.)"
-        elif self.from_:
-            text += f", from {self.from_}"
-        elif self.until:
-            text += f", until {self.until} (excl.)"
-        return text
-
-
-class DatedMark(SourcedEntry):
+class DatedMark(DatedMarkLogic, SourcedEntry):
     """A dated fact about a crossing that has no hours: in force on local dates
     ``from_ <= d < until`` (a missing bound is open). Used for "flagpoling by appointment"."""
 
@@ -227,22 +205,8 @@ class DatedMark(SourcedEntry):
             raise ValueError(f"'until' ({self.until}) must be after 'from' ({self.from_})")
         return self
 
-    def in_force(self, d: date) -> bool:
-        """True when the mark applies on local date ``d`` (``from <= d < until``)."""
-        return (self.from_ is None or self.from_ <= d) and (self.until is None or d < self.until)
 
-    def describe(self) -> str:
-        """Short human text: "from 2024-07-04 to 2024-12-18 (excl.)"."""
-        if self.from_ and self.until:
-            return f"from {self.from_} to {self.until} (excl.)"
-        if self.from_:
-            return f"from {self.from_}"
-        if self.until:
-            return f"until {self.until} (excl.)"
-        return "always"
-
-
-class Crossing(_Model):
+class Crossing(CrossingLogic, _Model):
     """A Canada–US land port of entry, seen from the Canadian side."""
 
     id: str
@@ -298,18 +262,7 @@ class Crossing(_Model):
             raise ValueError("expected a two-letter US state code in capitals, like NY")
         return value
 
-    @property
-    def tz(self) -> ZoneInfo:
-        """The crossing's time zone."""
-        return ZoneInfo(self.timezone)
-
-    @property
-    def pedestrians_allowed(self) -> bool | None:
-        """True/False when documented, None when unknown."""
-        return None if self.pedestrians is None else self.pedestrians.allowed
-
-
-class CrossingsData(_Model):
+class CrossingsData(CrossingsDataLogic, _Model):
     """The whole crossings file, with crossings keyed by id (in file order)."""
 
     schema_version: Literal[1] = Field(alias="schema")
@@ -323,29 +276,6 @@ class CrossingsData(_Model):
     crossings: dict[str, Crossing]
     """Every crossing, by id."""
 
-    def get(self, crossing_id: str) -> Crossing | None:
-        """The crossing with this exact id, or None."""
-        return self.crossings.get(crossing_id)
+    if TYPE_CHECKING:  # CrossingsDataLogic.get, typed
 
-
-def describe_days(days: Iterable[str]) -> str:
-    """Day names as runs: ("mon","tue","wed","thu","sat") → "Mon–Thu, Sat"; all seven → "daily"."""
-    idx = sorted({WEEKDAYS.index(d) for d in days})
-    if len(idx) == 7:
-        return "daily"
-    runs: list[list[int]] = []
-    for i in idx:
-        if runs and i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    parts = []
-    for run in runs:
-        first, last = WEEKDAYS[run[0]].title(), WEEKDAYS[run[-1]].title()
-        if len(run) == 1:
-            parts.append(first)
-        elif len(run) == 2:
-            parts.append(f"{first}, {last}")
-        else:
-            parts.append(f"{first}–{last}")
-    return ", ".join(parts)
+        def get(self, crossing_id: str) -> Crossing | None: ...

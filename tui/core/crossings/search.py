@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, cast
 
-from tui.core.crossings.model import Crossing, CrossingsData
 from tui.core.errors import FlagpoleError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.crossings.model import Crossing, CrossingsData
 
 # --- search -------------------------------------------------------------------------------------
 
@@ -28,7 +30,7 @@ def _keys(c: Crossing) -> list[str]:
     return [k for k in (normalize(k) for k in keys) if k]
 
 
-def match_score(query: str, keys: list[str]) -> int | None:
+def _score(query: str, keys: list[str]) -> int | None:
     """0 exact, 1 prefix, 2 whole words inside, 3 every word a prefix of some word; None no match."""
     if not query:
         return 3
@@ -53,11 +55,12 @@ def match_score(query: str, keys: list[str]) -> int | None:
 
 
 def _as_crossings(crossings: CrossingsData | Mapping[str, Crossing] | Iterable[Crossing]) -> list[Crossing]:
-    if isinstance(crossings, CrossingsData):
-        return list(crossings.crossings.values())
+    table = getattr(crossings, "crossings", None)
+    if isinstance(table, Mapping):  # the data, validated or read back from the cache
+        return list(table.values())
     if isinstance(crossings, Mapping):
         return list(crossings.values())
-    return list(crossings)
+    return list(cast("Iterable[Crossing]", crossings))
 
 
 def search(
@@ -72,7 +75,7 @@ def search(
     query = normalize(text)
     scored = []
     for c in _as_crossings(crossings):
-        score = match_score(query, _keys(c))
+        score = _score(query, _keys(c))
         if score is not None:
             scored.append((score, normalize(c.name), c))
     scored.sort(key=lambda t: (t[0], t[1]))
@@ -90,8 +93,8 @@ def find_crossing(data: CrossingsData, text: str) -> Crossing:
     query = normalize(text)
     found = search(data, text)
     if found:
-        best = match_score(query, _keys(found[0]))
-        tied = [c for c in found if match_score(query, _keys(c)) == best]
+        best = _score(query, _keys(found[0]))
+        tied = [c for c in found if _score(query, _keys(c)) == best]
         if len(tied) == 1:
             return tied[0]
         ids = ", ".join(c.id for c in tied[:6])
@@ -119,6 +122,8 @@ def closest_ids(text: str, data: CrossingsData | None = None, n: int = 3) -> lis
                 by_key.setdefault(key, c.id)
             by_key.setdefault(c.id, c.id)
         query = normalize(text) or text
+        import difflib
+
         for key in difflib.get_close_matches(query, list(by_key), n=n * 3, cutoff=0.5):
             ids.append(by_key[key])
     unique = list(dict.fromkeys(ids))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from tui.core.profile import Travel
+from tui.core.kinds import Travel
 from tui.core.rules.registry import ERROR, READY, WARNING, Context, Hit, RuleGroup
 from tui.core.rules.terms import _crossing_table
 from tui.core.rules.wording import _duration, _hm, _plural, _until, _when
@@ -38,6 +37,8 @@ def _crossing_unknown(ctx: Context) -> Hit | None:
     plan = ctx.profile.plan
     if plan is None or ctx.crossings is None or ctx.crossing is not None:
         return None
+    import difflib  # only for a plan that names no known place
+
     close = difflib.get_close_matches(plan.crossing, list(_crossing_table(ctx.crossings)), n=3)
     names = [_crossing_table(ctx.crossings)[c].name for c in close]
     hint = f" Did you mean {' or '.join(names)}?" if names else ""

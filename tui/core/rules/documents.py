@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tui.core.profile import Program
+from tui.core.kinds import Program
 from tui.core.rules.registry import ERROR, READY, WARNING, Context, Hit, RuleGroup
 from tui.core.rules.terms import passport_caps_permit
 from tui.core.rules.wording import _cad, _plural, _span

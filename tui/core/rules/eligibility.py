@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.policy import US_CITIZEN
-from tui.core.profile import Program, StatusKind
+from tui.core.kinds import US_CITIZEN, Program, StatusKind
 from tui.core.rules.registry import ERROR, INFO, READY, WARNING, Context, Hit, RuleGroup
 from tui.core.rules.wording import PROGRAM_NAMES, _upper_first
 

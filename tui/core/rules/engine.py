@@ -6,11 +6,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tui.core.findings import Finding, FindingStage, Report
-from tui.core.policy import Policy
-from tui.core.profile import PlanRoute, Profile
+from tui.core.kinds import PlanRoute
 from tui.core.rules.registry import Context, RuleSpec
 
 if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.policy import Policy
+    from tui.core.profile import Profile
     from tui.core.airports import AirportsData
     from tui.core.crossings import CrossingsData
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.profile import PermitKind
+from tui.core.kinds import PermitKind
 from tui.core.rules.registry import ERROR, REVIEW, WARNING, Context, Hit, RuleGroup
 from tui.core.rules.terms import matches_keyword, passport_caps_permit, same_name
 from tui.core.rules.wording import (

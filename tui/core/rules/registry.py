@@ -10,8 +10,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from tui.core.findings import ExpectedPermit, FindingStage, Severity
-from tui.core.policy import Policy
-from tui.core.profile import Profile
 from tui.core.rules.terms import (
     _find_crossing,
     exemption,
@@ -21,6 +19,8 @@ from tui.core.rules.terms import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.policy import Policy
+    from tui.core.profile import Profile
     from tui.core.airports import Airport, AirportsData
     from tui.core.crossings import Crossing
 

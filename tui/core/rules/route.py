@@ -4,9 +4,8 @@ and the permit by mail is open to this person (rules.md "Additions": ``airport.u
 
 from __future__ import annotations
 
-import difflib
 
-from tui.core.profile import PlanRoute, StatusKind
+from tui.core.kinds import PlanRoute, StatusKind
 from tui.core.labels import label
 from tui.core.rules.registry import ERROR, READY, Context, Hit, RuleGroup
 from tui.core.rules.wording import PROGRAM_NAMES, _upper_first
@@ -48,6 +47,8 @@ def _close_airports(ctx: Context, text: str) -> list[str]:
     if ctx.airports is None:
         return []
     found = [a.id for a in search(ctx.airports, text)][:3]
+    import difflib  # only for a plan that names no known place
+
     return found or difflib.get_close_matches(text.strip().lower(), list(ctx.airports.airports), n=3)
 
 

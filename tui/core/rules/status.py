@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.profile import PlanRoute, StatusKind
+from tui.core.kinds import PlanRoute, StatusKind
 from tui.core.rules.registry import ERROR, READY, WARNING, Context, Hit, RuleGroup
 
 RULES = RuleGroup()

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import BadMomentError
 from tui.core.findings import ExpectedPermit
-from tui.core.policy import US_CITIZEN
-from tui.core.profile import PlanRoute, Profile, Program
+from tui.core.kinds import US_CITIZEN, PlanRoute, Program
 
 if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.profile import Profile
     from tui.core.airports import Airport, AirportsData
     from tui.core.crossings import Crossing, CrossingsData
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from tui.core.findings import ExpectedPermit
-from tui.core.profile import Program
+from tui.core.kinds import Program
 from tui.core.rules.registry import Context
 from tui.core.rules.terms import add_months
 
