@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated, Literal
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     field_validator,
 )
 
 from tui.core.crossings.logic import PROVINCES
-from tui.core.fields import Day
+from tui.core.fields import Day, Text, Url, Zone
 from tui.core.model_logic import AirportLogic, AirportsDataLogic
 
 # Canada's extent, generously: a coordinate outside it is a typo (a missing minus sign).
@@ -24,33 +21,8 @@ _CANADA_LAT = (41.0, 84.0)
 _CANADA_LON = (-142.0, -52.0)
 
 
-def _as_url(value: object) -> object:
-    """A source must be a web address, so anyone can go and re-check it."""
-    if not isinstance(value, str) or not re.match(r"^https?://\S+$", value.strip()):
-        raise ValueError("expected the source's URL, starting with https://")
-    return value.strip()
 
 
-def _as_zone(value: object) -> object:
-    """An IANA time zone name that this machine's zone database knows."""
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected an IANA time zone like America/Toronto")
-    try:
-        ZoneInfo(value.strip())
-    except (ValueError, OSError, KeyError):
-        raise ValueError(f"{value!r} is not a known IANA time zone") from None
-    return value.strip()
-
-
-def _non_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value.strip()
-
-
-Url = Annotated[str, BeforeValidator(_as_url)]
-Zone = Annotated[str, BeforeValidator(_as_zone)]
-Text = Annotated[str, AfterValidator(_non_blank)]
 
 
 class _Model(BaseModel):

@@ -8,11 +8,13 @@ about, in words a traveller understands.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import Enum
 
 from tui.core.errors import InvalidFileError
+from tui.core.findings import Finding
 from tui.core.profile import (
     Basis,
     Exemption,
@@ -355,7 +357,7 @@ def form_notes(errors: dict[str, str]) -> list[FieldNote]:
     ]
 
 
-def finding_notes(findings) -> list[FieldNote]:
+def finding_notes(findings: Iterable[Finding]) -> list[FieldNote]:
     """The rules' findings (errors, then warnings; no info) as notes on their fields."""
     notes = []
     for finding in findings:

@@ -161,7 +161,7 @@ class CrossingFinderScreen(Screen[str | None]):
         yield Footer()
 
     def _province_options(self) -> list[tuple[str, str]]:
-        codes = PROVINCE_ORDER
+        codes: tuple[str, ...] = PROVINCE_ORDER
         if self.data is not None:
             present = {c.province for c in self.data.crossings.values()}
             codes = tuple(code for code in PROVINCE_ORDER if code in present)
@@ -323,8 +323,7 @@ class CrossingFinderScreen(Screen[str | None]):
         name_column = max([len("Crossing")] + [len(n) for n in names])
         table.add_column("Crossing", key="name", width=name_column)
         for (label, key), width in zip(labels, widths, strict=True):
-            justify = "right" if key == "km" else "left"
-            table.add_column(Text(label, justify=justify), key=key, width=width)
+            table.add_column(Text(label, justify="right" if key == "km" else "left"), key=key, width=width)
         for name, (s, cells) in zip(names, rows, strict=True):
             texts = [Text(cell) for cell in cells]
             if with_distance:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
         load_places as load_places,
         places_path as places_path,
     )
+    from tui.core.fields import Text as Text, Url as Url, Zone as Zone  # noqa: F401
     from tui.core.crossings.model import (  # noqa: F401
         Crossing as Crossing,
         CrossingsData as CrossingsData,
@@ -40,10 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
         Location as Location,
         Pedestrians as Pedestrians,
         SourcedEntry as SourcedEntry,
-        Text as Text,
-        Url as Url,
         Window as Window,
-        Zone as Zone,
     )
     from tui.core.crossings.places import (  # noqa: F401
         Place as Place,

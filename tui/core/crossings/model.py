@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Annotated, Literal
-from zoneinfo import ZoneInfo
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -31,7 +29,7 @@ from tui.core.crossings.logic import (  # noqa: F401 - re-exported
     describe_days as describe_days,
     minutes,
 )
-from tui.core.fields import Day
+from tui.core.fields import Day, Text, Url, Zone
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HHMM = re.compile(r"^(\d{2}):(\d{2})$")
@@ -53,23 +51,6 @@ def _as_hhmm(value: object) -> object:
     return f"{hours:02d}:{minutes:02d}"
 
 
-def _as_url(value: object) -> object:
-    """A source must be a web address, so anyone can go and re-check it."""
-    if not isinstance(value, str) or not re.match(r"^https?://\S+$", value.strip()):
-        raise ValueError("expected the source's URL, starting with https://")
-    return value.strip()
-
-
-def _as_zone(value: object) -> object:
-    """An IANA time zone name that this machine's zone database knows."""
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected an IANA time zone like America/Toronto")
-    try:
-        ZoneInfo(value.strip())
-    except (ValueError, OSError, KeyError):
-        raise ValueError(f"{value!r} is not a known IANA time zone") from None
-    return value.strip()
-
 
 def _as_days(value: object) -> object:
     """A non-empty list of distinct day names (mon … sun)."""
@@ -86,17 +67,9 @@ def _as_days(value: object) -> object:
     return tuple(sorted(days, key=WEEKDAYS.index))
 
 
-def _non_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value.strip()
-
 
 HHMM = Annotated[str, BeforeValidator(_as_hhmm)]
-Url = Annotated[str, BeforeValidator(_as_url)]
-Zone = Annotated[str, BeforeValidator(_as_zone)]
 Days = Annotated[tuple[str, ...], BeforeValidator(_as_days)]
-Text = Annotated[str, AfterValidator(_non_blank)]
 
 
 # --- models -------------------------------------------------------------------------------------
