@@ -10,7 +10,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from time import monotonic
 from typing import Any
@@ -138,13 +138,23 @@ def demo_store(home: Path, person: Path = DEMO) -> ProfileStore:
     return store
 
 
+def clock_on_plan(plan_date: date | None):
+    """The fixed clock, or, for a plan dated before it, the same time of day on the plan's date:
+    the app then opens the real day (not the "is today the day?" question of a slipped plan)."""
+    if plan_date is None or plan_date >= CLOCK().date():
+        return CLOCK
+    return fixed_clock(datetime.combine(plan_date, CLOCK().time(), tzinfo=timezone.utc))
+
+
 def make_app(home: Path, profile: str | None = "demo", person: Path = DEMO):
     """The app on ``person`` (the demo by default) stored as 'demo' in ``home``, with the fixed
-    clock and the frozen test data."""
+    clock (on the person's plan date when that is earlier) and the frozen test data."""
     from tui.app import FlagpoleApp
 
     store = demo_store(home, person)
-    return FlagpoleApp(store=store, profile_name=profile, clock=CLOCK, data_dir=TEST_DATA)
+    plan = tomllib.loads(person.read_text("utf-8")).get("plan", {})
+    clock = clock_on_plan(plan.get("date"))
+    return FlagpoleApp(store=store, profile_name=profile, clock=clock, data_dir=TEST_DATA)
 
 
 def prepare(home: Path, stage: str, *, leave: bool = False) -> None:
@@ -174,6 +184,23 @@ def type_printed(session) -> None:
             session.set_permit_field(key, value)
         else:
             session.confirm_permit_field(key)
+
+
+async def check_printed_permit(pilot: Pilot[Any]) -> None:
+    """At the permit review, type what the profile's ``issued_permit`` says is printed into each
+    field (a blank one confirmed with F5), as a person reading the permit would."""
+    from textual.widgets import Input
+
+    from tui.core.verdict import permit_to_text
+
+    app = pilot.app
+    for key, value in permit_to_text(app.session.profile.issued_permit).items():
+        field = app.screen.query_one(f"#permit-{key}", Input)
+        field.value = value
+        if not value:
+            field.focus()
+            await pilot.press("f5")
+    await wait_for(pilot, lambda: app.session.permit_unchecked() == [], "every permit field checked")
 
 
 def app_opened(app) -> bool:

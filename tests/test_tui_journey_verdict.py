@@ -195,7 +195,7 @@ async def test_arrival_by_air_shows_whole_titles_the_airport_clock_and_ready_to_
                          "Permit review", "Done"]
         assert all(line.region.right <= 25 for line in app.screen.query(StepLine))
         # the clock is 18:05 UTC: 10:05 in Vancouver, in the airport's zone
-        assert app.screen.sub_title == "10:05 PST, Wed 2 Dec · Vancouver International Airport"
+        assert app.screen.sub_title == "11:05 PDT, Mon 15 Jun · Vancouver International Airport"
         text = screen_text(app)
         assert "Ready to fly" in text and "Ready to cross" not in text
         assert "The crossing at the planned moment" not in text

@@ -21,8 +21,9 @@ from tui.widgets.stage import StageView
 from tui.widgets.stepper import StepLine
 
 from .harness import (
-    CLOCK,
     TEST_DATA,
+    check_printed_permit,
+    clock_on_plan,
     load_example,
     plain,
     record_notifications,
@@ -65,7 +66,8 @@ def app_on(home: Path, data: dict, name: str = "traveller") -> FlagpoleApp:
     store = ProfileStore(home)
     if not store.exists(name):
         save_stored(store, name, profile_from_dict(data))
-    return FlagpoleApp(store=store, profile_name=name, clock=CLOCK, data_dir=TEST_DATA)
+    clock = clock_on_plan(data["plan"]["date"])
+    return FlagpoleApp(store=store, profile_name=name, clock=clock, data_dir=TEST_DATA)
 
 
 def current(app) -> str:
@@ -73,26 +75,43 @@ def current(app) -> str:
 
 
 def stepper_titles(app) -> list[str]:
-    return [str(line.render())[7:] for line in app.screen.query(StepLine)]
+    """The stage titles in the stepper, a wrapped title read as one line."""
+    return [" ".join(str(line.render())[7:].split()) for line in app.screen.query(StepLine)]
 
 
 async def next_stage(pilot) -> None:
-    """Press n; leave the permit review with its error standing when asked."""
+    """Press n; leave the permit review with its error standing when asked, and go on past a
+    NOT ELIGIBLE verdict ("Go on anyway?") when asked."""
+    from tui.screens.ask import AskScreen
+
     app = pilot.app
     before = current(app)
     await pilot.press("n")
     await wait_for(
         pilot,
-        lambda: isinstance(app.screen, ConfirmLeaveScreen) or current(app) != before,
+        lambda: isinstance(app.screen, ConfirmLeaveScreen | AskScreen) or current(app) != before,
         f"'n' moved on from {before} or asked first",
     )
+    if isinstance(app.screen, AskScreen):
+        await pilot.press("y")
+        await wait_for(pilot, lambda: current(app) != before, "'y' went on past the verdict")
     if isinstance(app.screen, ConfirmLeaveScreen):
         await pilot.press("l")
         await wait_for(pilot, lambda: isinstance(app.screen, JourneyScreen), "'l' left the permit review")
 
 
 async def go_to(pilot, stage_id: str) -> None:
+    """Go to ``stage_id`` with the palette's action, going on past a NOT ELIGIBLE verdict."""
+    from tui.screens.ask import AskScreen
+
     await pilot.app.go_to_stage(stage_id)
+    await wait_for(
+        pilot,
+        lambda: isinstance(pilot.app.screen, AskScreen) or current(pilot.app) == stage_id,
+        f"the journey went to {stage_id} or asked first",
+    )
+    if isinstance(pilot.app.screen, AskScreen):
+        await pilot.press("y")
     await wait_for(pilot, lambda: current(pilot.app) == stage_id, f"the journey went to {stage_id}")
 
 
@@ -126,6 +145,8 @@ async def test_the_permit_review_flags_the_poe_letter_date_exactly_as_flagpoling
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_until_open(pilot)
             await go_to(pilot, "permit_review")
+            await check_printed_permit(pilot)
+            await wait_for(pilot, lambda: "SAY" in screen_text(app), "the error's sentence shown")
             assert [f.id for f in app.session.permit_errors()] == ["permit.expiry_matches_poe_letter"]
             seen[route] = review_lines(app)
     assert seen["air"] == seen["flagpole"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from tui.core.profile import (
+from tui.core.kinds import (
     Basis,
     Exemption,
     PermitKind,
