@@ -10,7 +10,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from time import monotonic
 from typing import Any
@@ -119,7 +119,7 @@ def record_notifications(app: App[Any]) -> list[str]:
 
 # --- the whole app on the demo person --------------------------------------------------------
 
-CLOCK = fixed_clock(datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc))  # 10:05 at Boundary Bay
+CLOCK = fixed_clock(datetime(2026, 12, 2, 18, 5, tzinfo=UTC))  # 10:05 at Boundary Bay
 
 
 DEMO = PROFILES / "demo.toml"
@@ -143,7 +143,7 @@ def clock_on_plan(plan_date: date | None):
     the app then opens the real day (not the "is today the day?" question of a slipped plan)."""
     if plan_date is None or plan_date >= CLOCK().date():
         return CLOCK
-    return fixed_clock(datetime.combine(plan_date, CLOCK().time(), tzinfo=timezone.utc))
+    return fixed_clock(datetime.combine(plan_date, CLOCK().time(), tzinfo=UTC))
 
 
 def make_app(home: Path, profile: str | None = "demo", person: Path = DEMO):
@@ -286,7 +286,7 @@ def plain(renderable: object) -> str:
 
 # --- the profile screen on its own ----------------------------------------------------------
 
-PROFILE_NOW = datetime(2026, 11, 26, 17, 0, tzinfo=timezone.utc)  # 09:00 in Vancouver
+PROFILE_NOW = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)  # 09:00 in Vancouver
 
 
 def profile_harness(store: ProfileStore, name: str | None) -> Harness:

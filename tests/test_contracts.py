@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 
-
 from tui.cli import main
 
 from .harness import CONTRACT_IDS, DOCS

@@ -20,8 +20,7 @@ from tui.screens.journey import JourneyScreen
 from tui.screens.profile import ProfileScreen, widget_id
 from tui.screens.transfer import ExportScreen
 
-from .harness import PROFILES
-from .harness import CLOCK, wait_for_workers
+from .harness import CLOCK, PROFILES, wait_for_workers
 
 SECRETS = ("X9F4K2M71", "12345678", "TT-2026-1234", "123456789")
 

@@ -4,7 +4,7 @@ however odd, makes them (or what is computed from them afterwards) raise."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -60,7 +60,7 @@ def test_the_line_reader_reports_a_line_json_cannot_hold(text):
 
 
 SAME_DAY = [
-    TurnAround(date(2026, 12, 2), "peace-arch", "Peace Arch", recorded_at=datetime(2026, 12, 2, 19, 0, tzinfo=timezone.utc)),
+    TurnAround(date(2026, 12, 2), "peace-arch", "Peace Arch", recorded_at=datetime(2026, 12, 2, 19, 0, tzinfo=UTC)),
     TurnAround(date(2026, 12, 2), "boundary-bay", "Boundary Bay"),
 ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from tui.cli import main
 from tui.core.history import BorderHistory, TurnAround
@@ -18,7 +18,7 @@ ENTRY = TurnAround(
     crossing_name="Boundary Bay",
     handed_over=("referral slip", "nothing in writing"),
     profile="demo",
-    recorded_at=datetime(2026, 12, 2, 19, 5, tzinfo=timezone.utc),
+    recorded_at=datetime(2026, 12, 2, 19, 5, tzinfo=UTC),
 )
 
 
@@ -75,7 +75,7 @@ def test_ids_are_stable_and_notes_and_deletions_are_appended(tmp_path):
     other = history.record(TurnAround(day=date(2027, 1, 5), crossing_id="douglas", crossing_name="Douglas"))
     assert recorded.id and recorded.id != other.id
     assert [e.id for e in history.read().entries] == [recorded.id, other.id]  # the same on every read
-    at = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+    at = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
     history.note(recorded.id, "  a practice run  ", at)
     assert history.read().find(recorded.id).note == "a practice run"
     history.delete(recorded.id, at)
@@ -89,7 +89,7 @@ def test_a_line_written_before_ids_gets_the_same_id_every_time(tmp_path):
     append_record(tmp_path / "history.jsonl", legacy)
     first = BorderHistory(tmp_path).read().entries[0].id
     assert first and BorderHistory(tmp_path).read().entries[0].id == first
-    BorderHistory(tmp_path).delete(first, datetime(2026, 12, 3, tzinfo=timezone.utc))
+    BorderHistory(tmp_path).delete(first, datetime(2026, 12, 3, tzinfo=UTC))
     assert BorderHistory(tmp_path).read().entries == []
 
 

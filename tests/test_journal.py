@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.core.errors import FlagpoleError
 from tui.core.journal import (
     LEAVE_QUESTION,
     duration_words,
@@ -199,9 +200,9 @@ def test_journey_id_is_the_planned_day_or_today():
 
 @pytest.mark.parametrize("bad", ["../x", "", "a/b", ".hidden"])
 def test_journey_ids_and_profile_names_cannot_escape_the_folder(tmp_path, bad):
-    with pytest.raises(Exception):
+    with pytest.raises(ValueError):  # not a usable journey id
         journal_path(tmp_path, "demo", bad)
-    with pytest.raises(Exception):
+    with pytest.raises(FlagpoleError):  # not a usable profile name
         journal_path(tmp_path, bad or "..", "2026-12-02")
 
 

@@ -3,7 +3,7 @@ the CBSA office, maintained status; and the route taken from the profile (spec/p
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -18,7 +18,7 @@ from tui.core.storage import ProfileStore
 
 from .harness import load_example
 
-NOW = datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 2, 18, 5, tzinfo=UTC)
 
 
 def profile_from(name: str, **changes: dict) -> Profile:

@@ -3,7 +3,7 @@ border history), the plan date starts fresh, a slipped plan moves to today, a da
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -18,9 +18,9 @@ from tui.core.verdict import Verdict
 
 from .harness import TEST_DATA, TEST_PROFILES
 
-PLAN_DAY = datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc)  # 10:05 at Boundary Bay, the plan date
-EVENING_BEFORE = datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc)  # 19:00 on 12-01 at Boundary Bay
-TWO_DAYS_LATE = datetime(2026, 12, 4, 18, 5, tzinfo=timezone.utc)
+PLAN_DAY = datetime(2026, 12, 2, 18, 5, tzinfo=UTC)  # 10:05 at Boundary Bay, the plan date
+EVENING_BEFORE = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # 19:00 on 12-01 at Boundary Bay
+TWO_DAYS_LATE = datetime(2026, 12, 4, 18, 5, tzinfo=UTC)
 
 
 @pytest.fixture

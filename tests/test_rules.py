@@ -13,15 +13,15 @@ from hypothesis import strategies as st
 from tui.core.airports import load_airports
 from tui.core.crossings import load_crossings
 from tui.core.errors import BadMomentError
-from tui.core.findings import Severity, FindingStage
+from tui.core.findings import FindingStage, Severity
 from tui.core.policy import load_policy
 from tui.core.profile_io import read_profile
 from tui.core.rules import (
     CATALOGUE,
     add_months,
     evaluate,
-    expected_permit,
     exemption,
+    expected_permit,
     matches_keyword,
     resolve_on,
     same_name,
@@ -45,7 +45,6 @@ from .rule_cases import (
     plan_at,
     with_issued,
 )
-
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ name, the CBSA office and the sources of the highlighted one; Enter or c chooses
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from textual.app import App
 from textual.widgets import DataTable, Input, Static
@@ -14,7 +14,7 @@ from tui.widgets.crossing_words import plain_text
 
 from .harness import TEST_DATA, Harness, quiet_cursors, static_text, wait_for
 
-NOW = datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 2, 18, 5, tzinfo=UTC)
 """10:05 in Vancouver, 14:05 in Halifax."""
 
 AIRPORTS = load_airports(TEST_DATA / "airports.toml")
@@ -61,7 +61,7 @@ def test_the_local_time_is_each_airports_own():
     assert local_time_cell(AIRPORTS.airports["yyc"], NOW) == "Wed 11:05 MST"
     assert local_time_cell(AIRPORTS.airports["yul"], NOW) == "Wed 13:05 EST"
     assert local_time_cell(AIRPORTS.airports["yhz"], NOW) == "Wed 14:05 AST"
-    late = datetime(2026, 12, 3, 4, 30, tzinfo=timezone.utc)  # Halifax is past midnight, Vancouver not
+    late = datetime(2026, 12, 3, 4, 30, tzinfo=UTC)  # Halifax is past midnight, Vancouver not
     assert local_time_cell(AIRPORTS.airports["yhz"], late) == "Thu 00:30 AST"
     assert local_time_cell(AIRPORTS.airports["yvr"], late) == "Wed 20:30 PST"
 

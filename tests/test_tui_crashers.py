@@ -4,7 +4,7 @@ arrival time, and a history with two entries on one day where one has no recordi
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from textual.widgets import Button, DataTable, Input, Static
@@ -14,15 +14,14 @@ from tui.core.history import TurnAround
 from tui.core.profile_io import read_profile, save_stored
 from tui.core.storage import ProfileStore
 from tui.screens.finder import CrossingFinderScreen
+from tui.screens.guided import GuidedScreen
 from tui.screens.history import HistoryScreen
 from tui.screens.journey import JourneyScreen
-from tui.screens.guided import GuidedScreen
 from tui.screens.profile import ProfileScreen, error_id, widget_id
 from tui.screens.transfer import ImportScreen
 from tui.screens.welcome import WelcomeScreen
 
-from .harness import PROFILES
-from .harness import CLOCK, Harness, profile_harness, wait_for_profile_form, wait_until_open
+from .harness import CLOCK, PROFILES, Harness, profile_harness, wait_for_profile_form, wait_until_open
 
 
 async def wait_for(pilot, condition, what: str) -> None:
@@ -89,7 +88,7 @@ async def test_f6_with_a_good_time_still_opens_the_finder(tmp_path):
 async def test_history_screen_shows_same_day_entries_one_without_a_recording_time(tmp_path):
     entries = [
         TurnAround(date(2026, 12, 2), "peace-arch", "Peace Arch",
-                   recorded_at=datetime(2026, 12, 2, 19, 0, tzinfo=timezone.utc)),
+                   recorded_at=datetime(2026, 12, 2, 19, 0, tzinfo=UTC)),
         TurnAround(date(2026, 12, 2), "boundary-bay", "Boundary Bay"),
     ]
     (tmp_path / "history.jsonl").write_text(

@@ -3,7 +3,7 @@ facts-only note, and an empty state that says how the history fills."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from textual.app import App
@@ -21,7 +21,7 @@ FIRST = TurnAround(
     handed_over=("referral slip",),
     profile="demo",
     note="Sent to the Canadian office right away.",
-    recorded_at=datetime(2026, 12, 2, 19, 5, tzinfo=timezone.utc),
+    recorded_at=datetime(2026, 12, 2, 19, 5, tzinfo=UTC),
 )
 SECOND = TurnAround(
     day=date(2027, 3, 9),

@@ -11,8 +11,8 @@ from textual.widgets import Input
 from tui.app import FlagpoleApp
 from tui.core.journal import journal_path
 from tui.core.session import Session
-from tui.core.verdict import permit_to_text
 from tui.core.storage import ProfileStore
+from tui.core.verdict import permit_to_text
 from tui.screens.confirm import ConfirmLeaveScreen
 from tui.screens.journey import JourneyScreen
 from tui.screens.log import LogScreen

@@ -60,7 +60,7 @@ async def test_confirming_every_field_then_leaving_does_not_ask_and_survives_a_r
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until_open(pilot)
         await focus(pilot, app, "surname")
-        for key in KEYS:
+        for _ in KEYS:
             await pilot.press("f5", "f6")
         await wait_for(pilot, lambda: app.session.permit_unchecked() == [], "F5 confirmed every field")
         assert field(app, "surname").value == "HALVORSEN"

@@ -3,7 +3,7 @@ question after the plan date, and "Start this day over" in the palette."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from textual.widgets import Static
 
@@ -16,8 +16,8 @@ from tui.screens.journey import JourneyScreen
 
 from .harness import FLAGPOLER, TEST_DATA, demo_store, wait_for, wait_for_screen
 
-EVENING_BEFORE = datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc)  # 19:00 on 12-01 at Boundary Bay
-TWO_DAYS_LATE = datetime(2026, 12, 4, 18, 5, tzinfo=timezone.utc)
+EVENING_BEFORE = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # 19:00 on 12-01 at Boundary Bay
+TWO_DAYS_LATE = datetime(2026, 12, 4, 18, 5, tzinfo=UTC)
 
 
 def palette_highlights(app, words: str) -> bool:
@@ -66,7 +66,7 @@ async def test_after_the_plan_date_it_asks_and_yes_moves_the_plan_to_today(tmp_p
 
 
 async def test_start_this_day_over_from_the_palette(tmp_path):
-    app = app_at(tmp_path, datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc))
+    app = app_at(tmp_path, datetime(2026, 12, 2, 18, 5, tzinfo=UTC))
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_screen(pilot, JourneyScreen)
         await app.go_to_stage("us_booth")

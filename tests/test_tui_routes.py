@@ -146,7 +146,7 @@ async def test_the_permit_review_flags_the_poe_letter_date_exactly_as_flagpoling
             await wait_until_open(pilot)
             await go_to(pilot, "permit_review")
             await check_printed_permit(pilot)
-            await wait_for(pilot, lambda: "SAY" in screen_text(app), "the error's sentence shown")
+            await wait_for(pilot, lambda app=app: "SAY" in screen_text(app), "the error's sentence shown")
             assert [f.id for f in app.session.permit_errors()] == ["permit.expiry_matches_poe_letter"]
             seen[route] = review_lines(app)
     assert seen["air"] == seen["flagpole"]

@@ -3,7 +3,7 @@ verdict adapter (readiness, crossing status, the live permit check)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from tui.core.verdict import Verdict, parse_permit
 from .harness import TEST_DATA, TEST_PROFILES
 
 ROOT = Path(__file__).resolve().parent.parent
-CLOCK = fixed_clock(datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc))  # 10:05 at Boundary Bay
+CLOCK = fixed_clock(datetime(2026, 12, 2, 18, 5, tzinfo=UTC))  # 10:05 at Boundary Bay
 
 
 @pytest.fixture

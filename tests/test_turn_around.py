@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from tui.core.clock import fixed_clock
 from tui.core.history import BorderHistory
@@ -13,7 +13,7 @@ from tui.core.verdict import Verdict
 
 from .harness import TEST_PROFILES
 
-NOW = datetime(2026, 12, 2, 18, 5, tzinfo=timezone.utc)  # 10:05 at Boundary Bay
+NOW = datetime(2026, 12, 2, 18, 5, tzinfo=UTC)  # 10:05 at Boundary Bay
 
 
 def open_demo(tmp_path) -> Session:

@@ -37,6 +37,7 @@ from tui.core.rules import evaluate, resolve_on, rule_ids
 from .harness import PROFILES
 from .rule_cases import CASES, make
 
+
 def _sections() -> dict[str, set[str]]:
     out = {}
     for name, info in Profile.model_fields.items():

@@ -43,9 +43,9 @@ def run(args: argparse.Namespace) -> int:
     """Evaluate the profile; print the findings; 0 without errors, 1 with at least one."""
     from tui.commands.common import print_json, require_moment_in_range, store_from
     from tui.core.clock import system_clock
+    from tui.core.errors import BadMomentError, FlagpoleError
     from tui.core.policy import load_policy
     from tui.core.profile_io import resolve_profile
-    from tui.core.errors import BadMomentError, FlagpoleError
     from tui.core.rules import evaluate, resolve_on
 
     if args.on is not None:
@@ -108,9 +108,9 @@ def render_text(
     per ``route``), then the findings grouped by severity, each labelled in words
     (ERROR / WARNING / INFO) so it reads the same without colour, each ending with the profile
     key to change when there is one."""
-    from tui.core.findings import Severity
-
     import shutil
+
+    from tui.core.findings import Severity
 
     width = width or min(100, shutil.get_terminal_size((100, 24)).columns)
     counts = report.counts()

@@ -70,12 +70,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(data, args, now) -> int:
+    from tui.commands.common import require_moment_in_range
     from tui.core.crossings import load_places
+    from tui.core.errors import BadCoordinatesError, BadMomentError, FlagpoleError, UnknownPlaceError
     from tui.core.finder import find_statuses, parse_at, parse_near
     from tui.core.policy import load_policy
-
-    from tui.commands.common import require_moment_in_range
-    from tui.core.errors import BadCoordinatesError, BadMomentError, FlagpoleError, UnknownPlaceError
 
     if args.at is not None:
         require_moment_in_range("--at", args.at)

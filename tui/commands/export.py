@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 
-
 def configure(subparsers) -> None:
     """Register the command."""
     p = subparsers.add_parser(

@@ -21,11 +21,23 @@ from tui.core.errors import FlagpoleError, InvalidFileError, Problem
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.airports_model import (  # noqa: F401 - re-exported for the type checker
         Airport as Airport,
+    )
+    from tui.core.airports_model import (
         AirportsData as AirportsData,
+    )
+    from tui.core.airports_model import (
         CbsaOffice as CbsaOffice,
+    )
+    from tui.core.airports_model import (
         Location as Location,
+    )
+    from tui.core.airports_model import (
         OfficeFact as OfficeFact,
+    )
+    from tui.core.airports_model import (
         Sourced as Sourced,
+    )
+    from tui.core.airports_model import (
         _Model as _Model,
     )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from typing import Annotated, TypeVar
-
 from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BeforeValidator

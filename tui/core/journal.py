@@ -42,7 +42,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tui.core.jsonl import append_bytes, append_fd, append_line, encode_record
 from tui.core.journal_state import (  # re-exported: the journal's records and state
     FORMAT_VERSION,
     GO_ON_QUESTION,
@@ -58,6 +57,7 @@ from tui.core.journal_state import (  # re-exported: the journal's records and s
     replay,
 )
 from tui.core.journeys import JOURNEYS_DIR, journal_path, journey_id_for, journeys_folder, list_journeys
+from tui.core.jsonl import append_bytes, append_fd, append_line, encode_record
 from tui.core.storage import ensure_private_tree, open_private
 
 __all__ = [

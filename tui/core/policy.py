@@ -10,7 +10,7 @@ raises ``InvalidFileError`` (kind "policy data") naming the file and the field. 
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,23 +20,59 @@ from tui.core.kinds import US_CITIZEN  # noqa: F401 - re-exported
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.policy_model import (  # noqa: F401 - re-exported for the type checker
         BanNote as BanNote,
+    )
+    from tui.core.policy_model import (
         CrossingPolicy as CrossingPolicy,
+    )
+    from tui.core.policy_model import (
         CutOver as CutOver,
+    )
+    from tui.core.policy_model import (
         ExemptionFact as ExemptionFact,
+    )
+    from tui.core.policy_model import (
         Fee as Fee,
+    )
+    from tui.core.policy_model import (
         Fees as Fees,
+    )
+    from tui.core.policy_model import (
         FtaCountry as FtaCountry,
+    )
+    from tui.core.policy_model import (
         IecFunds as IecFunds,
+    )
+    from tui.core.policy_model import (
         MaintainedStatus as MaintainedStatus,
+    )
+    from tui.core.policy_model import (
         MedicalPolicy as MedicalPolicy,
+    )
+    from tui.core.policy_model import (
         MedicalValidity as MedicalValidity,
+    )
+    from tui.core.policy_model import (
         PermitReview as PermitReview,
+    )
+    from tui.core.policy_model import (
         Policy as Policy,
+    )
+    from tui.core.policy_model import (
         PolicyRoute as PolicyRoute,
+    )
+    from tui.core.policy_model import (
         PrLanding as PrLanding,
+    )
+    from tui.core.policy_model import (
         Routes as Routes,
+    )
+    from tui.core.policy_model import (
         Sourced as Sourced,
+    )
+    from tui.core.policy_model import (
         SpousalChange as SpousalChange,
+    )
+    from tui.core.policy_model import (
         _Fact as _Fact,
     )
 
@@ -63,7 +99,7 @@ def load_policy(path: str | Path | None = None) -> Policy:
     return _load(str(Path(path) if path is not None else default_policy_path()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: str) -> Policy:
     from tui.core.tomlfile import read_limited
     from tui.core.validated_cache import cached, shared_folder

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from tui.core.kinds import US_CITIZEN, Exemption
 from tui.core.model_logic import PolicyLogic
 
+
 class _Fact(BaseModel):
     """Shared settings: unknown keys are errors, values never change after loading."""
 

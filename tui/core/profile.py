@@ -27,18 +27,35 @@ from pydantic_core import PydanticCustomError
 from tui.core.fields import Day
 from tui.core.kinds import (  # noqa: F401 - re-exported: the profile's kinds live there
     APPLY_AT_PORT_PROGRAMS as APPLY_AT_PORT_PROGRAMS,
+)
+from tui.core.kinds import (
     EMPLOYER_SPECIFIC_PROGRAMS as EMPLOYER_SPECIFIC_PROGRAMS,
+)
+from tui.core.kinds import (
     IEC_PROGRAMS as IEC_PROGRAMS,
+)
+from tui.core.kinds import (
     Basis as Basis,
+)
+from tui.core.kinds import (
     Exemption as Exemption,
+)
+from tui.core.kinds import (
     PermitKind as PermitKind,
+)
+from tui.core.kinds import (
     PlanRoute as PlanRoute,
+)
+from tui.core.kinds import (
     Program as Program,
+)
+from tui.core.kinds import (
     StatusKind as StatusKind,
+)
+from tui.core.kinds import (
     Travel as Travel,
 )
 from tui.core.model_logic import ApplicationLogic, ProfileLogic
-
 
 _ISO_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
 

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core import rehearsal as days
-from tui.core.journeys import DayKind
 from tui.core.clock import Clock
 from tui.core.findings import Finding
 from tui.core.journal import GO_ON_QUESTION, LEAVE_QUESTION, PERMIT_FIELDS, Journal, JourneyState, SkippedLine
-from tui.core.journal_export import ExportContext, FindingLine, export_path
+from tui.core.journal_export import ExportContext, export_path
 from tui.core.journey import ChecklistItem, Fact, JourneyData, Route, Sentence, Stage
+from tui.core.journeys import DayKind
 
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.profile import Profile
@@ -423,40 +423,15 @@ class Session:
 
     # --- export ------------------------------------------------------------------------------
 
-    def _review_visited(self) -> bool:
-        review = self.route.stage_with_panel("permit_review")
-        return self.issues_permit and review is not None and self.state.visited(review.id)
-
     def export_target(self) -> Path:
         """Where the Markdown log goes: ``HOME/exports/<profile>-<journey>.md``."""
         return export_path(self.home, self.profile_name, self.journey_id)
 
     def export_context(self) -> ExportContext:
-        """Everything the Markdown log needs besides the journal state."""
-        check = self.permit_check() if self._review_visited() else None
-        findings = [
-            FindingLine(f.severity.value, f.id, f.message, f.advice) for f in (check.findings if check else ())
-        ]
-        corrections = [c.sentence for c in check.corrections()] if check else []
-        words = self.verdict.permit_finding_words() if self.verdict is not None else {}
-        words.update({f.id: f.message for f in (check.findings if check else ())})
-        reviewed = self._review_visited()
-        fix = self.fix_steps() if (self.state.left_with_errors or (reviewed and self.permit_errors())) else []
-        return ExportContext(
-            profile=self.profile_name,
-            journey_id=self.journey_id,
-            route_title=self.route.title,
-            stages=[(s.id, s.title) for s in self.route.stages],
-            now=self.now(),
-            checklists={s.id: [(c.id, c.text) for c in self.checklist(s)] for s in self.route.stages},
-            permit_values=self.permit_values() if reviewed else {},
-            permit_how=self.permit_how() if reviewed else {},
-            permit_findings=findings,
-            permit_corrections=corrections,
-            finding_words=words,
-            fix_title=self.route.fix.title if self.route.fix else "",
-            fix_steps=[step.text + (" (unconfirmed)" if step.unconfirmed else "") for step in fix],
-        )
+        """Everything the Markdown log needs besides the journal state (``session_export``)."""
+        from tui.core.session_export import export_context
+
+        return export_context(self)
 
 
 def _route_id(override: str | None, recorded: str | None, profile: Profile, data: JourneyData) -> str:

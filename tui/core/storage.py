@@ -14,22 +14,56 @@ from pathlib import Path
 from tui.core.errors import FlagpoleError
 from tui.core.safefile import (  # re-exported for the rest of the app ("X as X")
     PREVIOUS_SUFFIX as PREVIOUS_SUFFIX,
+)
+from tui.core.safefile import (
     FileExists as FileExists,
+)
+from tui.core.safefile import (
     FolderBusy as FolderBusy,
+)
+from tui.core.safefile import (
     StoredChanged as StoredChanged,
+)
+from tui.core.safefile import (
     UnsafePath as UnsafePath,
+)
+from tui.core.safefile import (
     _refuse_link as _refuse_link,
+)
+from tui.core.safefile import (
     _require_real_dir as _require_real_dir,
+)
+from tui.core.safefile import (
     _tighten as _tighten,
+)
+from tui.core.safefile import (
     atomic_write as atomic_write,
+)
+from tui.core.safefile import (
     ensure_private_dir as ensure_private_dir,
+)
+from tui.core.safefile import (
     ensure_private_tree as ensure_private_tree,
+)
+from tui.core.safefile import (
     folder_lock as folder_lock,
+)
+from tui.core.safefile import (
     open_private as open_private,
+)
+from tui.core.safefile import (
     read_private as read_private,
+)
+from tui.core.safefile import (
     remove_orphan_temps as remove_orphan_temps,
+)
+from tui.core.safefile import (
     write_all as write_all,
+)
+from tui.core.safefile import (
     write_locked as write_locked,
+)
+from tui.core.safefile import (
     write_user_file as write_user_file,
 )
 

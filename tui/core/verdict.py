@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.findings import ExpectedPermit, Finding, Report, Severity, FindingStage
+from tui.core.findings import ExpectedPermit, Finding, FindingStage, Report, Severity
 from tui.core.journal import PERMIT_FIELDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -162,8 +162,8 @@ class Verdict:
         Blocking (file reads and imports): call from a worker thread.
         """
         from tui.core.crossings import load_crossings
-        from tui.core.policy import load_policy
         from tui.core.kinds import PlanRoute
+        from tui.core.policy import load_policy
         from tui.core.rules import evaluate, resolve_on
 
         crossings = load_crossings(Path(data_dir) / "crossings.toml" if data_dir else None)

@@ -113,7 +113,7 @@ class PermitPanel(Vertical):
             box = self.query_one("#permit-findings", Vertical)
             views = list(box.query(FindingView))
             if [v.finding.id for v in views] == [f.id for f in check.findings]:
-                for view, finding in zip(views, check.findings):
+                for view, finding in zip(views, check.findings, strict=True):
                     view.show(finding)  # same findings, new words (a name as typed): no re-mount
             else:
                 await box.remove_children()

@@ -24,31 +24,67 @@ from tui.core.crossings.search import closest_ids, find_crossing, normalize, sea
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.crossings.loading import (  # noqa: F401
         KIND as KIND,
+    )
+    from tui.core.crossings.loading import (
         PLACES_KIND as PLACES_KIND,
+    )
+    from tui.core.crossings.loading import (
         clear_cache as clear_cache,
+    )
+    from tui.core.crossings.loading import (
         crossings_path as crossings_path,
+    )
+    from tui.core.crossings.loading import (
         load_crossings as load_crossings,
+    )
+    from tui.core.crossings.loading import (
         load_places as load_places,
+    )
+    from tui.core.crossings.loading import (
         places_path as places_path,
     )
-    from tui.core.fields import Text as Text, Url as Url, Zone as Zone  # noqa: F401
+    from tui.core.crossings.model import (
+        HHMM as HHMM,
+    )
     from tui.core.crossings.model import (  # noqa: F401
         Crossing as Crossing,
+    )
+    from tui.core.crossings.model import (
         CrossingsData as CrossingsData,
+    )
+    from tui.core.crossings.model import (
         DatedMark as DatedMark,
+    )
+    from tui.core.crossings.model import (
         Days as Days,
-        HHMM as HHMM,
+    )
+    from tui.core.crossings.model import (
         Location as Location,
+    )
+    from tui.core.crossings.model import (
         Pedestrians as Pedestrians,
+    )
+    from tui.core.crossings.model import (
         SourcedEntry as SourcedEntry,
+    )
+    from tui.core.crossings.model import (
         Window as Window,
     )
     from tui.core.crossings.places import (  # noqa: F401
         Place as Place,
+    )
+    from tui.core.crossings.places import (
         closest_places as closest_places,
+    )
+    from tui.core.crossings.places import (
         find_place as find_place,
+    )
+    from tui.core.crossings.places import (
         haversine_km as haversine_km,
     )
+    from tui.core.fields import Text as Text  # noqa: F401
+    from tui.core.fields import Url as Url
+    from tui.core.fields import Zone as Zone
 
 _WHERE = {
     "Crossing": "model",

@@ -21,13 +21,19 @@ from pydantic import (
 
 from tui.core.crossings.logic import (  # noqa: F401 - re-exported
     PROVINCES as PROVINCES,
+)
+from tui.core.crossings.logic import (
     WEEKDAYS as WEEKDAYS,
+)
+from tui.core.crossings.logic import (
     CrossingLogic,
     CrossingsDataLogic,
     DatedMarkLogic,
     WindowLogic,
-    describe_days as describe_days,
     minutes,
+)
+from tui.core.crossings.logic import (
+    describe_days as describe_days,
 )
 from tui.core.fields import Day, Text, Url, Zone
 

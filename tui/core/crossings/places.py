@@ -12,9 +12,8 @@ from pydantic import (
 )
 
 from tui.core.crossings.model import PROVINCES, _Model
-from tui.core.fields import Text, Url
 from tui.core.crossings.search import normalize
-from tui.core.fields import Day
+from tui.core.fields import Day, Text, Url
 
 
 class Place(_Model):

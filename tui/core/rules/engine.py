@@ -10,10 +10,10 @@ from tui.core.kinds import PlanRoute
 from tui.core.rules.registry import Context, RuleSpec
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tui.core.policy import Policy
-    from tui.core.profile import Profile
     from tui.core.airports import AirportsData
     from tui.core.crossings import CrossingsData
+    from tui.core.policy import Policy
+    from tui.core.profile import Profile
 
 from tui.core.rules import crossing, documents, eligibility, medical, permit_review, route, status
 

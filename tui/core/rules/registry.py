@@ -19,10 +19,10 @@ from tui.core.rules.terms import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tui.core.policy import Policy
-    from tui.core.profile import Profile
     from tui.core.airports import Airport, AirportsData
     from tui.core.crossings import Crossing
+    from tui.core.policy import Policy
+    from tui.core.profile import Profile
 
 
 @dataclass(frozen=True)

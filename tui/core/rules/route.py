@@ -4,7 +4,6 @@ and the permit by mail is open to this person (rules.md "Additions": ``airport.u
 
 from __future__ import annotations
 
-
 from tui.core.kinds import PlanRoute, StatusKind
 from tui.core.labels import label
 from tui.core.rules.registry import ERROR, READY, Context, Hit, RuleGroup

@@ -14,9 +14,9 @@ from tui.core.findings import ExpectedPermit
 from tui.core.kinds import US_CITIZEN, PlanRoute, Program
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tui.core.profile import Profile
     from tui.core.airports import Airport, AirportsData
     from tui.core.crossings import Crossing, CrossingsData
+    from tui.core.profile import Profile
 
 
 NOON = time(12, 0)
