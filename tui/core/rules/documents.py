@@ -136,7 +136,7 @@ def _insurance_limits(ctx: Context) -> Hit | None:
         f"Your insurance ends {ins.ends}, {_span(ins.ends, end)} before {ctx.term_words} "
         f"ends ({end}): the permit will probably end then too.",
         f"Extend the policy with {ins.provider} to at least {end} and print the new certificate "
-        "before you cross: an IEC permit is not lengthened later to match new insurance.",
+        f"before {ctx.day_words}: an IEC permit is not lengthened later to match new insurance.",
         fix_field="insurance.ends",
     )
 
@@ -179,7 +179,7 @@ def _funds_missing(ctx: Context) -> Hit | None:
         f"Your profile has no proof of funds; IEC participants must show at least "
         f"{_cad(rule.minimum_cad)}.",
         f"Get a bank statement issued no more than {_plural(rule.statement_max_age_days, 'day')} "
-        f"before you cross showing at least {_cad(rule.minimum_cad)}, print it, and add it to "
+        f"before {ctx.day_words} showing at least {_cad(rule.minimum_cad)}, print it, and add it to "
         "your profile.",
         fix_field="funds.amount_cad",
     )
@@ -194,7 +194,7 @@ def _funds_below(ctx: Context) -> Hit | None:
         f"Your statement shows {_cad(funds.amount_cad)}; IEC participants must show at least "
         f"{_cad(minimum)} ({_cad(minimum - funds.amount_cad)} short).",
         f"Add at least {_cad(minimum - funds.amount_cad)} to the account and print a new "
-        "statement before you cross.",
+        f"statement before {ctx.day_words}.",
         fix_field="funds.amount_cad",
     )
 

@@ -192,7 +192,7 @@ class Context:
     def day_words(self) -> str:
         """What the day is called on the profile's route: 'your crossing' (flagpoling), 'your
         arrival' (by air) or 'your request' (by mail)."""
-        from tui.core.profile import PlanRoute
+        from tui.core.kinds import PlanRoute
 
         return {
             PlanRoute.ARRIVAL_BY_AIR: "your arrival",
