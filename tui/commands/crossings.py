@@ -15,9 +15,8 @@ def configure(subparsers) -> None:
         "crossings",
         help="list crossings: flagpoling now (or at a moment), next window, distance",
         description="List the Canada–US land crossings with whether each offers flagpoling at a "
-        "moment (default now), the next flagpoling window, and the distance from a place. "
-        "Since 2024-12-24 CBSA issues work and study permits to flagpolers only under limited "
-        "exemptions; the hours shown are the service hours for those who still qualify.",
+        "moment (default now), the next flagpoling window, the distance from a place, and who may "
+        "use it on that date (everyone, or exempt travellers only since the ban in the policy data).",
     )
     p.add_argument(
         "--at",
@@ -86,7 +85,8 @@ def _list(data, args, now) -> int:
         origin = parse_near(args.near, data, load_places()) if args.near is not None else None
     except (UnknownPlaceError, BadCoordinatesError) as exc:
         raise FlagpoleError(f"--near: {exc}") from None
-    ban = load_policy().flagpoling_ban.effective
+    policy = load_policy()
+    ban = policy.flagpoling_ban.effective
     statuses = find_statuses(
         data, at, origin=origin, province=args.province, foot=args.foot, open_only=args.open_only,
         ban=ban,
@@ -97,6 +97,9 @@ def _list(data, args, now) -> int:
         print_json([_as_json(data, s) for s in statuses])
         return 0
     _print_table(data, statuses, at, naive=args.at is not None and at.tzinfo is None, origin=origin)
+    if statuses and at.date() >= ban:
+        print()
+        print(policy.ban_note.text)  # who may still use these hours (a fact in data/policy.toml)
     return 0
 
 

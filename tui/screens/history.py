@@ -30,8 +30,8 @@ FACTS_NOTE = (
 EMPTY = (
     "No border history yet.\n\n"
     "The app records each US turn-around on the day: the date, the crossing, and what the US "
-    "side handed over (a referral slip, Form I-275, a refusal of admission form, or nothing in "
-    "writing). The same list is printed by the command:\n\n    flagpole history"
+    "side handed over (a referral slip, a refusal of admission paper, or nothing in writing). "
+    "A rehearsal before your plan date records nothing."
 )
 """What an empty history says: how it fills."""
 

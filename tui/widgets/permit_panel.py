@@ -34,13 +34,9 @@ class PermitPanel(Vertical):
     def compose(self) -> ComposeResult:
         """Intro line, the form, the summary and the findings."""
         if not self.session.issues_permit:
-            yield Static(
-                "Your programme issues no work permit. Before you leave, check the details the "
-                "officer confirms (name, date of birth, citizenship, your mailing address for the "
-                "PR card) against your passport and your COPR.",
-                classes="hint",
-                markup=False,
-            )
+            verdict = self.session.verdict
+            check = verdict.policy.pr_landing.at_counter if verdict is not None else ""
+            yield Static(f"Your programme issues no work permit. {check}".strip(), classes="hint", markup=False)
             return
         if self.session.verdict is None:
             yield Static("Working out what your permit should say…", classes="waiting")
