@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from tui.core.crossings.search import normalize
+from tui.core.crossings.search import match_score, normalize
 from tui.core.errors import FlagpoleError, InvalidFileError, Problem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,27 +138,6 @@ def _keys(a: Airport) -> list[str]:
     return [k for k in (normalize(k) for k in keys) if k]
 
 
-def _score(query: str, keys: list[str]) -> int | None:
-    """0 exact, 1 prefix, 2 whole words inside, 3 every word a prefix of some word; None no match."""
-    if not query:
-        return 3
-    best: int | None = None
-    for key in keys:
-        if key == query:
-            return 0
-        if key.startswith(query):
-            score = 1
-        elif f" {query}" in f" {key}":
-            score = 2
-        else:
-            continue
-        best = score if best is None else min(best, score)
-    if best is not None:
-        return best
-    words = " ".join(keys).split()
-    if all(any(w.startswith(q) for w in words) for q in query.split()):
-        return 3
-    return None
 
 
 def _as_airports(airports: AirportsData | Iterable[Airport]) -> list[Airport]:
@@ -179,7 +158,7 @@ def search(airports: AirportsData | Iterable[Airport], text: str) -> list[Airpor
     query = normalize(text)
     scored = []
     for position, airport in enumerate(_as_airports(airports)):
-        score = _score(query, _keys(airport))
+        score = match_score(query, _keys(airport))
         if score is not None:
             scored.append((score, position, airport))
     scored.sort(key=lambda t: (t[0], t[1]))
@@ -198,8 +177,8 @@ def find_airport(data: AirportsData, text: str) -> Airport:
     found = search(data, text)
     if found:
         query = normalize(text)
-        best = _score(query, _keys(found[0]))
-        tied = [a for a in found if _score(query, _keys(a)) == best]
+        best = match_score(query, _keys(found[0]))
+        tied = [a for a in found if match_score(query, _keys(a)) == best]
         if len(tied) == 1:
             return tied[0]
         ids = ", ".join(a.id for a in tied[:6])

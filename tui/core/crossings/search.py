@@ -30,7 +30,7 @@ def _keys(c: Crossing) -> list[str]:
     return [k for k in (normalize(k) for k in keys) if k]
 
 
-def _score(query: str, keys: list[str]) -> int | None:
+def match_score(query: str, keys: list[str]) -> int | None:
     """0 exact, 1 prefix, 2 whole words inside, 3 every word a prefix of some word; None no match."""
     if not query:
         return 3
@@ -75,7 +75,7 @@ def search(
     query = normalize(text)
     scored = []
     for c in _as_crossings(crossings):
-        score = _score(query, _keys(c))
+        score = match_score(query, _keys(c))
         if score is not None:
             scored.append((score, normalize(c.name), c))
     scored.sort(key=lambda t: (t[0], t[1]))
@@ -93,8 +93,8 @@ def find_crossing(data: CrossingsData, text: str) -> Crossing:
     query = normalize(text)
     found = search(data, text)
     if found:
-        best = _score(query, _keys(found[0]))
-        tied = [c for c in found if _score(query, _keys(c)) == best]
+        best = match_score(query, _keys(found[0]))
+        tied = [c for c in found if match_score(query, _keys(c)) == best]
         if len(tied) == 1:
             return tied[0]
         ids = ", ".join(c.id for c in tied[:6])
