@@ -210,3 +210,16 @@ def test_an_ime_number_is_masked_in_messages(tmp_path, capsys):
     assert run_cli("check", str(bad)) == 2
     err = capsys.readouterr().err
     assert "medical" in err and "IME-0042-77" not in err
+
+
+def test_a_number_under_a_misplaced_table_is_still_masked_wherever_it_is_repeated(tmp_path, capsys):
+    """Fuzz case: the [insurance] header lost (its keys land in [application]) and the policy
+    number also typed into a date field: the message names the field, never the number."""
+    text = DEMO_TEXT.replace("[insurance]\n", "").replace(
+        "date_of_birth = 1999-03-14", 'date_of_birth = "NRI-55-20918"', 1
+    )
+    path = tmp_path / "broken.toml"
+    path.write_text(text, encoding="utf-8")
+    assert run_cli("import", str(path)) == 2
+    err = capsys.readouterr().err
+    assert "person.date_of_birth" in err and "NRI-55-20918" not in err

@@ -49,7 +49,8 @@ def profile_from_dict(data: dict[str, Any], source: str = "<profile>") -> Profil
 
 
 def _secret_texts(data: Any) -> list[str]:
-    """The passport, policy and IME numbers in raw profile data (any text found under them)."""
+    """The passport, policy and IME numbers in raw profile data (any text found under a key named
+    ``number``, ``policy_number`` or ``ime_number``, in whatever table it ended up)."""
     found: list[str] = []
 
     def collect(value: Any) -> None:
@@ -62,11 +63,22 @@ def _secret_texts(data: Any) -> list[str]:
             for item in value:
                 collect(item)
 
-    if isinstance(data, dict):
-        for section, key in _SECRET_FIELDS:
-            table = data.get(section)
-            if isinstance(table, dict) and key in table:
-                collect(table[key])
+    secret_keys = {key for _section, key in _SECRET_FIELDS}
+
+    def walk(value: Any) -> None:
+        """Under any table: a key named like a secret one (a misplaced header moves
+        ``policy_number`` into another section, and it is still a policy number)."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in secret_keys:
+                    collect(item)
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(data)
     return sorted(set(found), key=len, reverse=True)
 
 
