@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from tui.core.profile_io import profile_from_dict
-from tui.core.verdict import Verdict
+from tui.core.verdict import Verdict, permit_to_text
 
 from .harness import load_example
 
@@ -69,7 +69,7 @@ def test_the_permit_check_flags_the_poe_letters_date_at_the_airport():
     data["plan"] = PLANS["yvr"]
     profile = profile_from_dict(data)
     verdict = Verdict.build(profile, NOW)
-    values = verdict.prefill(profile)  # the demo's permit: the letter's date, 2027-02-10
+    values = permit_to_text(profile.issued_permit)  # the demo's permit: the letter's date, 2027-02-10
     check = verdict.check_permit(profile, values)
     assert [f.id for f in check.errors] == ["permit.expiry_matches_poe_letter"]
     assert check.field_word("expires") == "ERROR"

@@ -197,11 +197,6 @@ class Session:
         """The stage the person is in."""
         return self.route.stage(self.state.current_stage or self.route.stages[0].id)
 
-    @property
-    def stage_number(self) -> int:
-        """1-based position of the current stage."""
-        return self.route.index(self.current.id) + 1
-
     def now(self) -> datetime:
         """The injected clock's now."""
         return self.clock()

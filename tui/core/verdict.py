@@ -287,14 +287,6 @@ class Verdict:
             spec.id: spec.summary_for(self.policy) for spec in CATALOGUE if spec.stage is FindingStage.PERMIT_REVIEW
         }
 
-    def prefill(self, profile: Profile) -> dict[str, str]:
-        """The form's starting values: the issued permit when the profile has one, else what
-        the permit should say."""
-        issued = profile.issued_permit
-        if issued is None:
-            return self.expected_values(profile)
-        return permit_to_text(issued)
-
     def check_permit(
         self, profile: Profile, values: Mapping[str, str], checked: Collection[str] | None = None
     ) -> PermitCheck:

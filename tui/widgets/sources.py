@@ -66,10 +66,6 @@ class SourceEntry:
     unconfirmed: bool = False
     notes: list[str] = field(default_factory=list)
 
-    def line(self, number: int) -> str:
-        """'[1] canada.ca — IEC: prepare arrival (2026-11-26, confidence H; also …)'."""
-        return f"[{number}] {self.words()}"
-
     def words(self) -> str:
         """'canada.ca — IEC: prepare arrival (2026-11-26, confidence H; also …)'."""
         details = [d for d in (self.as_of, f"confidence {self.confidence}" if self.confidence else "") if d]
@@ -108,10 +104,6 @@ class SourceList:
 
     def __bool__(self) -> bool:
         return bool(self.entries)
-
-    def short_lines(self) -> str:
-        """One short line per source."""
-        return "\n".join(e.line(n) for n, e in enumerate(self.entries, start=1))
 
     def rows(self) -> list[tuple[str, str]]:
         """('[1]', 'canada.ca — …') per source, for a hanging-indent list."""
