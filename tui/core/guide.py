@@ -93,13 +93,7 @@ def situation_verdict(situation: Situation, on: date, policy: Policy) -> Situati
         hit = spec.check(ctx)
         if hit is None:
             continue
-        findings.append(
-            Finding(
-                id=spec.id, severity=hit.severity or spec.severity, stage=spec.stage,
-                message=hit.message, advice=hit.advice, source=hit.source or spec.source(policy),
-                say=hit.say, steps=hit.steps, sources=hit.sources,
-            )
-        )
+        findings.append(spec.finding(hit, policy))
     findings.sort(key=lambda f: f.severity.rank)
     is_open = not any(f.severity is Severity.ERROR for f in findings)
     return SituationVerdict(on=on, open=is_open, findings=tuple(findings))

@@ -65,20 +65,7 @@ def evaluate(
         hit = spec.check(ctx)
         if hit is None:
             continue
-        findings.append(
-            Finding(
-                id=spec.id,
-                severity=hit.severity or spec.severity,
-                stage=spec.stage,
-                message=hit.message,
-                advice=hit.advice,
-                source=hit.source or spec.source(policy),
-                say=hit.say,
-                steps=hit.steps,
-                sources=hit.sources,
-                fix_field=hit.fix_field,
-            )
-        )
+        findings.append(spec.finding(hit, policy))
     findings.sort(key=lambda f: (_STAGE_ORDER[f.stage], f.severity.rank, _ORDER[f.id]))
     return Report(on=on, findings=tuple(findings), expected_permit=ctx.expected)
 

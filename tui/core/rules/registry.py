@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from tui.core.findings import ExpectedPermit, FindingStage, Severity
+from tui.core.findings import ExpectedPermit, Finding, FindingStage, Severity
 from tui.core.rules.terms import (
     _find_crossing,
     exemption,
@@ -63,6 +63,22 @@ class RuleSpec:
     def source(self, policy: Policy) -> str | None:
         """The URL behind the rule's fact, from the policy data."""
         return policy.source_for(self.id)
+
+    def finding(self, hit: Hit, policy: Policy) -> Finding:
+        """The finding this rule reports when its check returned ``hit``: the hit's words, its
+        severity or the rule's, its source or the rule's."""
+        return Finding(
+            id=self.id,
+            severity=hit.severity or self.severity,
+            stage=self.stage,
+            message=hit.message,
+            advice=hit.advice,
+            source=hit.source or self.source(policy),
+            say=hit.say,
+            steps=hit.steps,
+            sources=hit.sources,
+            fix_field=hit.fix_field,
+        )
 
     def to_json(self, policy: Policy) -> dict[str, Any]:
         """As listed by ``flagpole rules --json``."""
