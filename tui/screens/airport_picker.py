@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,6 +24,8 @@ from textual.widgets.data_table import CellDoesNotExist
 from tui.core.airports import Airport, AirportsData, OfficeFact, search
 from tui.core.crossings import PROVINCES
 from tui.core.errors import FlagpoleError
+from tui.widgets.crossing_detail import detail_grid, detail_title
+from tui.widgets.words import when
 
 _COLUMNS = (("Code", "code"), ("Airport", "name"), ("City", "city"), ("Prov", "prov"), ("Local time", "time"))
 
@@ -33,23 +34,6 @@ def local_time_cell(airport: Airport, now: datetime) -> str:
     """The airport's local time at ``now`` in few characters: 'Wed 10:05 PST'."""
     local = now.astimezone(airport.zone)
     return f"{local:%a %H:%M %Z}".rstrip()
-
-
-def long_time(moment: datetime) -> str:
-    """'Wed 2 Dec 2026, 10:05 PST'."""
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M %Z}".rstrip()
-
-
-def _grid(label_width: int = 11) -> Table:
-    """Two columns, label and text, so wrapped text stays under its own column."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=label_width + 1, justify="right" if label_width == 1 else "left")
-    grid.add_column(ratio=1, overflow="fold")
-    return grid
-
-
-def _title(text: str) -> Text:
-    return Text(f"\n{text}", style="bold")
 
 
 def _office_words(fact: OfficeFact | None, unknown: str) -> Text:
@@ -81,8 +65,8 @@ def describe_airport(
     if airport.id == current:
         parts.append(Text("This is the airport in your plan."))
 
-    summary = _grid()
-    summary.add_row("Local time", f"{long_time(now.astimezone(airport.zone))} (now)")
+    summary = detail_grid()
+    summary.add_row("Local time", f"{when(now.astimezone(airport.zone))} (now)")
     if landing is not None:
         day, arrive = landing
         whose = "your plan" if airport.id == current else "your plan's date and time, if you land here"
@@ -90,11 +74,11 @@ def describe_airport(
             summary.add_row("You land", f"{day:%a} {day.day} {day:%b %Y} ({whose}; no time in the plan)")
         else:
             moment = datetime.combine(day, arrive, tzinfo=airport.zone)
-            summary.add_row("You land", f"{long_time(moment)} ({whose})")
+            summary.add_row("You land", f"{when(moment)} ({whose})")
     parts.append(summary)
 
-    parts.append(_title("CBSA at this airport"))
-    office = _grid()
+    parts.append(detail_title("CBSA at this airport"))
+    office = detail_grid()
     office.add_row(
         "On arrival",
         _office_words(airport.cbsa_office.arrivals, "Not known: no source says where the desk is."),
@@ -110,14 +94,14 @@ def describe_airport(
     parts.append(office)
 
     if airport.notes:
-        parts.append(_title("Notes"))
-        grid = _grid(label_width=1)
+        parts.append(detail_title("Notes"))
+        grid = detail_grid(label_width=1)
         for note in airport.notes:
             grid.add_row("•", note)
         parts.append(grid)
 
-    parts.append(_title("Sources"))
-    grid = _grid()
+    parts.append(detail_title("Sources"))
+    grid = detail_grid()
     labels = {
         "airport": "Airport",
         "location": "Location",

@@ -21,7 +21,7 @@ from tui.core.finder import (
 from tui.widgets.crossing_words import FOOT_WORDS, MARKS, full_time, short_time
 
 
-def _grid(label_width: int = 11) -> Table:
+def detail_grid(label_width: int = 11) -> Table:
     """Two columns, label and text, so wrapped text stays under its own column."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=label_width + 1, justify="right" if label_width == 1 else "left")
@@ -29,7 +29,8 @@ def _grid(label_width: int = 11) -> Table:
     return grid
 
 
-def _title(text: str) -> Text:
+def detail_title(text: str) -> Text:
+    """A section title in a detail pane, after a blank line."""
     return Text(f"\n{text}", style="bold")
 
 
@@ -57,7 +58,7 @@ def describe_crossing(
     if c.id == current:
         parts.append(Text("This is the crossing in your plan."))
 
-    summary = _grid()
+    summary = detail_grid()
     now = flagpoling_now_words(
         status,
         lambda until, at: detail_time(until, at, end=True),
@@ -81,22 +82,22 @@ def describe_crossing(
 
     marks = marks_of(status)
     if marks:
-        parts.append(_title("Marks"))
-        grid = _grid(label_width=1)
+        parts.append(detail_title("Marks"))
+        grid = detail_grid(label_width=1)
         for mark in marks:
             grid.add_row(mark, MARKS[mark])
         parts.append(grid)
     notes = status_notes(data, status)
     if notes:
-        parts.append(_title("Notes"))
-        grid = _grid(label_width=1)
+        parts.append(detail_title("Notes"))
+        grid = detail_grid(label_width=1)
         for note in notes:
             grid.add_row("•", note)
         parts.append(grid)
 
     day = f"{status.at:%a} {status.at.day} {status.at:%b %Y}"
-    parts.append(_title(f"Hours and sources in force on {day}"))
-    grid = _grid()
+    parts.append(detail_title(f"Hours and sources in force on {day}"))
+    grid = detail_grid()
     for fact in fact_sources(data, status):
         label, value = _fact_words(status, fact)
         line = Text(value)
@@ -107,7 +108,7 @@ def describe_crossing(
         grid.add_row(label, line)
     parts.append(grid)
 
-    parts.append(_title("Transit"))
+    parts.append(detail_title("Transit"))
     parts.append(
         Text(c.transit or "Nothing in the data about public transit or walking access.")
     )
