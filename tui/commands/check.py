@@ -97,7 +97,6 @@ def _use_colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-_READY_TO = {"flagpole": "Ready to cross", "arrival-by-air": "Ready to fly", "by-mail": "Ready to send the request"}
 """The readiness line's words per route (``plan.route``)."""
 
 
@@ -111,6 +110,7 @@ def render_text(
     import shutil
 
     from tui.core.findings import Severity
+    from tui.core.labels import READY_WORDS
 
     width = width or min(100, shutil.get_terminal_size((100, 24)).columns)
     counts = report.counts()
@@ -124,7 +124,7 @@ def render_text(
             f"Expected permit expiry: {ep.expires} (limited by {_LIMITS.get(ep.limited_by, ep.limited_by)})"
         )
     ready = "yes (no readiness errors)" if report.ready else "NO (see the errors below)"
-    lines.append(f"{_READY_TO.get(str(route), _READY_TO['flagpole'])}: {ready}")
+    lines.append(f"{READY_WORDS.get(str(route), READY_WORDS['flagpole'])}: {ready}")
     lines.append(
         "Findings: "
         + ", ".join(

@@ -165,6 +165,15 @@ MENUS: dict[type[StrEnum], dict[str, Choice]] = {
 """Every enum the app shows, with its choices in the enum's order."""
 
 
+READY_WORDS: dict[str, str] = {
+    PlanRoute.FLAGPOLE: "Ready to cross",
+    PlanRoute.ARRIVAL_BY_AIR: "Ready to fly",
+    PlanRoute.BY_MAIL: "Ready to send the request",
+}
+"""The readiness heading by route (the crossing words only where there is a crossing): the app's
+stage and ``flagpole check`` say the same."""
+
+
 def choices(enum: type[StrEnum]) -> list[Choice]:
     """The menu of ``enum``: one Choice per value, in the enum's order."""
     return list(MENUS[enum].values())

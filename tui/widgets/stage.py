@@ -12,15 +12,13 @@ from textual.widgets import Collapsible, Static
 
 from tui.core.findings import Finding, Severity
 from tui.core.journey import Fact, Stage
+from tui.core.labels import READY_WORDS
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
 from tui.widgets.findings import FindingView, labelled
 from tui.widgets.permit_panel import PermitPanel, needs_fix, permit_outcome
 from tui.widgets.sources import SourceList
 from tui.widgets.words import span, when
-
-READY_HEADINGS = {"flagpole": "Ready to cross", "arrival-by-air": "Ready to fly", "by-mail": "Ready to send the request"}
-"""The readiness heading by route (the crossing words only where there is a crossing)."""
 
 _SHORT_REASONS = {
     "eligibility.flagpoling_ended": "you are in no exempt group",
@@ -95,7 +93,7 @@ class ReadinessPanel(Vertical):
         for finding in verdict.eligibility:
             yield FindingView(_without_links(finding))
         route = self.session.route.id
-        yield _title(READY_HEADINGS.get(route, "Readiness"))
+        yield _title(READY_WORDS.get(route, "Readiness"))
         others = verdict.other_readiness
         if not others:
             yield Static(labelled([("ok", "No readiness problems found.")]), classes="finding -ok")
