@@ -213,7 +213,11 @@ def app_opened(app) -> bool:
         return False
     session = app.session
     if isinstance(app.screen, JourneyScreen):
-        return session is not None and session.verdict is not None
+        from tui.widgets.stage import StageView
+
+        views = app.screen.query(StageView)
+        complete = bool(views) and all(view.complete for view in views)
+        return session is not None and session.verdict is not None and complete
     return session is None and isinstance(app.screen, WelcomeScreen)
 
 

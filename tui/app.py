@@ -61,11 +61,14 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
         data_dir: Path | None = None,
         journey_id: str | None = None,
         throwaway_home: Path | None = None,
+        session: Session | None = None,
     ) -> None:
         """``store`` holds the profiles (and its home the journals); ``profile_name`` the one to
         open (None: the no-profile screen); ``clock`` gives now; ``data_dir`` replaces the
         bundled data folder; ``journey_id`` picks a crossing day other than the planned one;
-        ``throwaway_home``: the store is a demo folder, removed when the app ends."""
+        ``throwaway_home``: the store is a demo folder, removed when the app ends; ``session``:
+        the day of ``profile_name`` already opened (and its verdict attached, when the rules
+        ran), so the journey is the first screen painted."""
         super().__init__()
         self.store = store
         self.data_home = store.home
@@ -77,6 +80,7 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
         self.session: Session | None = None
         self.throwaway_home: Path | None = throwaway_home
         """A demo folder (--demo, or opened from the welcome screen), removed when the app ends."""
+        self._opened = session
         self._settings_lock = threading.Lock()
         self._bench = bool(os.environ.get(BENCH_ENV))
         self._bench_marks: dict[str, float] = {"app": time.monotonic()} if self._bench else {}
@@ -97,15 +101,21 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
             markup=False,
         )
 
-    def on_mount(self) -> None:
-        """Open the profile, or show the welcome screen; apply the remembered theme."""
+    async def on_mount(self) -> None:
+        """Show the day opened before the start (no start screen paints first), or open the
+        profile, or show the welcome screen; apply the remembered theme."""
         self._tidy()
         self.catch_exit_signals()
         if self.throwaway_home is not None:
             self.say_demo()
         if self.profile_name:
             self._load_settings()
-            self.open_profile(self.profile_name)
+            opened, self._opened = self._opened, None
+            if opened is not None:
+                await self._session_ready(opened)
+                self._remember(last_profile=self.profile_name)
+            else:
+                self.open_profile(self.profile_name)
         else:
             self._list_profiles(apply_theme=True)
 
@@ -230,7 +240,10 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
     def _journey_painted(self, session: Session) -> None:
         if self._bench:
             self._bench_mark("journey")
-        self._build_verdict(session)
+        if session.verdict is None:
+            self._build_verdict(session)
+        elif self._bench:
+            self._bench_mark("verdict")  # computed before the first frame: on screen with it
 
     @work(thread=True, exclusive=True, group="verdict")
     def _build_verdict(self, session: Session) -> None:

@@ -59,8 +59,8 @@ class JourneyScreen(Screen):
             yield Stepper(
                 [(s.id, s.title) for s in route.stages], self.session.current.id, self._visited(), id="stepper"
             )
-            yield StageView(self.session, self.session.current, id="stage-view")
-        yield Footer(show_command_palette=False, compact=True)
+            yield StageView(self.session, self.session.current, below_later=True, id="stage-view")
+        yield Footer(show_command_palette=False, id="journey-footer")
 
     def on_mount(self) -> None:
         """Set the header, start the clock."""

@@ -240,11 +240,16 @@ PANELS = {"readiness": ReadinessPanel, "permit_review": PermitPanel, "summary": 
 class StageView(VerticalScroll):
     """Everything about one stage, top to bottom."""
 
-    def __init__(self, session: Session, stage: Stage, **kwargs) -> None:
-        """The view of ``stage`` for ``session``'s programme."""
+    def __init__(self, session: Session, stage: Stage, *, below_later: bool = False, **kwargs) -> None:
+        """The view of ``stage`` for ``session``'s programme; with ``below_later`` the parts
+        below the stage's panel (under the fold at 80x24) are mounted a refresh after the first
+        paint, so the app's first frame is cheaper (``complete`` tells when they are there)."""
         super().__init__(**kwargs)
         self.session = session
         self.stage = stage
+        self._below_later = below_later
+        self.complete = not below_later
+        """True once every part of the stage is mounted."""
 
     def compose(self) -> ComposeResult:
         """Heading and what happens now; the panel (if any); then what to say, what to hand
@@ -257,6 +262,21 @@ class StageView(VerticalScroll):
             yield Static(labelled([("NOW", stage.now)], 4), classes="stage-now")
         if stage.panel:
             yield PANELS[stage.panel](session, id=f"panel-{stage.panel.replace('_', '-')}", classes="panel")
+        if not self._below_later:
+            yield from self._below()
+
+    def on_mount(self) -> None:
+        """Mount the parts under the fold once the first frame is painted (``below_later``)."""
+        if self._below_later:
+            self.call_after_refresh(self._mount_below)
+
+    async def _mount_below(self) -> None:
+        await self.mount_all(list(self._below()))
+        self.complete = True
+
+    def _below(self) -> ComposeResult:
+        """What to say, what to hand over, the checklist, what to expect and the sources."""
+        session, stage = self.session, self.stage
         sources = SourceList()
 
         def ref(fact: Fact) -> int:
