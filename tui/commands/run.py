@@ -52,11 +52,14 @@ def run(args: argparse.Namespace) -> int:
         elif ref:
             store.require(ref)
             profile_name = ref
-    session = _open_before_start(store, profile_name)
+    from tui.core.clock import system_clock
+
+    session = open_before_start(store, profile_name, system_clock)
     try:
         from tui.app import FlagpoleApp
 
-        app = FlagpoleApp(store=store, profile_name=profile_name, throwaway_home=throwaway, session=session)
+        app = FlagpoleApp(store=store, profile_name=profile_name, clock=system_clock, throwaway_home=throwaway,
+                          session=session)
         app.run()
         if app.goodbye:
             print(app.goodbye)
@@ -68,23 +71,22 @@ def run(args: argparse.Namespace) -> int:
             shutil.rmtree(throwaway, ignore_errors=True)
 
 
-def _open_before_start(store, profile_name: str | None):
+def open_before_start(store, profile_name: str | None, clock, data_dir=None):
     """The profile's day opened, with the rules' verdict attached, before the UI starts, so the
     journey with its verdict is the app's first frame (a warm start reads everything from the
     validated cache: tens of milliseconds). None when there is no profile or anything fails:
     the app then opens it itself and says in words what went wrong."""
     if profile_name is None:
         return None
-    from tui.core.clock import system_clock
     from tui.core.session import Session
     from tui.core.verdict import Verdict
 
     try:
-        session = Session.open(store, profile_name, system_clock)
+        session = Session.open(store, profile_name, clock, data_dir=data_dir)
     except Exception:  # noqa: BLE001 - the app opens it again and reports the failure in words
         return None
     try:
-        session.attach_verdict(Verdict.build(session.profile, session.now(), None))
+        session.attach_verdict(Verdict.build(session.profile, session.now(), data_dir))
     except Exception:  # noqa: BLE001 - the app runs the rules again and reports the failure
         pass
     return session
