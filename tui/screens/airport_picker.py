@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 from textual.widgets.data_table import CellDoesNotExist
 
 from tui.core.airports import Airport, AirportsData, OfficeFact, search
 from tui.core.crossings import PROVINCES
 from tui.core.errors import FlagpoleError
 from tui.widgets.crossing_detail import detail_grid, detail_title
+from tui.widgets.footer import KeysFooter
 from tui.widgets.words import when
 
 _COLUMNS = (("Code", "code"), ("Airport", "name"), ("City", "city"), ("Prov", "prov"), ("Local time", "time"))
@@ -176,7 +177,7 @@ class AirportPickerScreen(Screen[str | None]):
         yield DataTable(id="airport-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="airport-detail"):
             yield Static("Loading the airports…", id="airport-detail-text", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """The moment in the header; load (if needed) and fill the table."""

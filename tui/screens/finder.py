@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Checkbox, DataTable, Header, Input, Label, Select, Static
 from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
 
@@ -41,6 +41,7 @@ from tui.widgets.crossing_words import (
     place_message,
     short_time,
 )
+from tui.widgets.footer import KeysFooter
 
 _FIXED_COLUMNS = (
     ("Prov", "prov"),
@@ -158,7 +159,7 @@ class CrossingFinderScreen(Screen[str | None]):
         yield DataTable(id="finder-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="finder-detail"):
             yield Static("Loading the crossings…", id="finder-detail-text", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def _province_options(self) -> list[tuple[str, str]]:
         codes: tuple[str, ...] = PROVINCE_ORDER

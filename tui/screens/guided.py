@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core import choices
@@ -26,6 +26,7 @@ from tui.core.guide import (
     situation_verdict,
 )
 from tui.core.profile import Exemption, PlanRoute, Program, StatusKind
+from tui.widgets.footer import KeysFooter
 
 COUNTRY, PROGRAM, ROUTE, VERDICT = range(4)
 QUESTIONS = {
@@ -71,7 +72,7 @@ class GuidedScreen(Screen[Situation | None]):
             yield Static("", id="guided-extra-question", markup=False)
             yield OptionList(id="guided-extra")
             yield Static("", id="verdict-details", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Ask the first question."""

@@ -16,9 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from tui.core.history import HISTORY_FILE, BorderHistory, History, TurnAround, UnknownEntry
+from tui.widgets.footer import KeysFooter
 
 FACTS_NOTE = (
     "These are the facts you recorded, kept even when a profile is deleted. If a form asks "
@@ -76,7 +77,7 @@ class HistoryScreen(Screen[None]):
             yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
             yield Static(EMPTY, id="history-empty", markup=False)
             yield Static(FACTS_NOTE, id="history-facts", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Read the history (in a worker)."""
@@ -244,7 +245,7 @@ class NoteScreen(ModalScreen[str | None]):
             )
             yield Input(self.entry.note, placeholder="what you want to remember", id="note-input")
             yield Static("Enter saves, Esc leaves it as it was. Empty text clears the note.", id="note-help")
-        yield Footer()
+        yield KeysFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: save what was typed."""

@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
+from tui.widgets.footer import KeysFooter
 from tui.widgets.stage import StageView, SummaryPanel, banner_words, not_eligible
 from tui.widgets.stepper import Stepper
 from tui.widgets.words import clock_words
@@ -60,7 +61,7 @@ class JourneyScreen(Screen):
                 [(s.id, s.title) for s in route.stages], self.session.current.id, self._visited(), id="stepper"
             )
             yield StageView(self.session, self.session.current, below_later=True, id="stage-view")
-        yield Footer(show_command_palette=False, id="journey-footer")
+        yield KeysFooter(show_command_palette=False, id="journey-footer")
 
     def on_mount(self) -> None:
         """Set the header, start the clock."""

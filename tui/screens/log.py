@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.core.journal import describe
 from tui.core.session import Session
+from tui.widgets.footer import KeysFooter
 
 
 class LogScreen(Screen):
@@ -30,7 +31,7 @@ class LogScreen(Screen):
         with VerticalScroll(id="log-body"):
             yield Static(f"Journal: {self.session.journal.path}", classes="hint", markup=False)
             yield Static(self._lines(), id="log-lines", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         """Same header as the journey."""

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+from textual.widgets import Button, Checkbox, Header, Input, Static
 
 from tui.core.storage import ProfileStore
 from tui.widgets.checklist import MarkedCheckbox
+from tui.widgets.footer import KeysFooter
 
 
 class ImportScreen(Screen[str | None]):
@@ -49,7 +50,7 @@ class ImportScreen(Screen[str | None]):
             yield MarkedCheckbox("Replace a stored profile of that name (the previous version is kept)", id="import-force")
             yield Button("Import (F7)", id="import-go", variant="primary")
             yield Static("", id="import-outcome", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Start in the file field."""
@@ -147,7 +148,7 @@ class ExportScreen(Screen[None]):
             )
             yield Button("Export (F7)", id="export-go", variant="primary")
             yield Static("", id="export-outcome", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Start in the file field."""

@@ -8,8 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from tui.widgets.footer import KeysFooter
 
 WELCOME = (
     "flagpole walks with you through the day you flagpole: leaving Canada by land, being "
@@ -57,7 +59,7 @@ class WelcomeScreen(Screen[None]):
                     "or look around on an invented person first (d).",
                     classes="hint",
                 )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Focus the list when there is one, else the first button."""
