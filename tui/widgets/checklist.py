@@ -40,7 +40,7 @@ class CheckItem(Widget, can_focus=True):
         self.item_id = item_id
         self.text = text
         self.set_reactive(CheckItem.checked, checked)
-        self.set_class(checked, "-checked")
+        self.set_class(checked, "-checked", update=False)  # styled when mounted, not restyled now
 
     def render(self) -> Hanging:
         """``[x] done   text`` or ``[ ] to do  text`` (long text wraps under the text)."""

@@ -4,6 +4,7 @@ stage's special panel (the readiness verdict, the permit form, or the day's summ
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,9 +17,11 @@ from tui.core.labels import READY_WORDS
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
 from tui.widgets.findings import FindingView, labelled
-from tui.widgets.permit_panel import PermitPanel, needs_fix, permit_outcome
 from tui.widgets.sources import SourceList
 from tui.widgets.words import span, when
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.widgets.permit_panel import PermitPanel
 
 _SHORT_REASONS = {
     "eligibility.flagpoling_ended": "you are in no exempt group",
@@ -159,7 +162,9 @@ class SummaryPanel(Vertical):
         session = self.session
         yield _title("Time per stage")
         yield Static(self._times(), id="summary-times", markup=False)
-        yield from permit_outcome(session)  # the permit review's outcome: tui.widgets.permit_panel
+        from tui.widgets.permit_panel import needs_fix, permit_outcome
+
+        yield from permit_outcome(session)  # the permit review's outcome
         if needs_fix(session):
             fix = session.route.fix
             yield _title(fix.title if fix else "Fixing the permit later")
@@ -234,7 +239,14 @@ class SourcesSection(Vertical):
             yield Static(self.sources.full_addresses(), classes="sources", markup=False)
 
 
-PANELS = {"readiness": ReadinessPanel, "permit_review": PermitPanel, "summary": SummaryPanel}
+def _panel_class(panel: str) -> type[ReadinessPanel | SummaryPanel] | type[PermitPanel]:
+    """The widget of a stage's special panel (the permit form, with its inputs, is imported
+    only when a stage shows it: not for the first frame)."""
+    if panel == "permit_review":
+        from tui.widgets.permit_panel import PermitPanel
+
+        return PermitPanel
+    return ReadinessPanel if panel == "readiness" else SummaryPanel
 
 
 class StageView(VerticalScroll):
@@ -261,14 +273,15 @@ class StageView(VerticalScroll):
         if stage.now:
             yield Static(labelled([("NOW", stage.now)], 4), classes="stage-now")
         if stage.panel:
-            yield PANELS[stage.panel](session, id=f"panel-{stage.panel.replace('_', '-')}", classes="panel")
+            yield _panel_class(stage.panel)(session, id=f"panel-{stage.panel.replace('_', '-')}", classes="panel")
         if not self._below_later:
             yield from self._below()
 
     def on_mount(self) -> None:
-        """Mount the parts under the fold once the first frame is painted (``below_later``)."""
+        """Mount the parts under the fold once the first frame is painted (``below_later``):
+        queued after the callbacks waiting for that frame, so they run first."""
         if self._below_later:
-            self.call_after_refresh(self._mount_below)
+            self.call_after_refresh(self.call_later, self._mount_below)
 
     async def _mount_below(self) -> None:
         await self.mount_all(list(self._below()))
@@ -348,6 +361,8 @@ class StageView(VerticalScroll):
 
     async def verdict_ready(self) -> None:
         """Re-draw the panel, the banner and the sources now that the rules have run."""
+        from tui.widgets.permit_panel import PermitPanel
+
         for banner in self.query(VerdictBanner):
             banner.refresh_banner()
         for section in self.query(SourcesSection):
