@@ -4,6 +4,7 @@ stage's special panel (the readiness verdict, the permit form, or the day's summ
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,7 +12,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Collapsible, Static
 
 from tui.core.findings import Finding, Severity
-from tui.core.journey import Fact, Stage
 from tui.core.labels import READY_WORDS
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
@@ -19,6 +19,9 @@ from tui.widgets.findings import FindingView, labelled
 from tui.widgets.permit_panel import PermitPanel, needs_fix, permit_outcome
 from tui.widgets.sources import SourceList
 from tui.widgets.words import span, when
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.journey import Fact, Stage
 
 _SHORT_REASONS = {
     "eligibility.flagpoling_ended": "you are in no exempt group",
