@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover - pydantic loads only to validate
 
 __all__ = [
     "DEFAULT_ROUTE", "JOURNEY_FILE", "NO_TAGS", "PROGRAMS", "Tags", "ChecklistItem", "Fact", "FixRoute",
-    "JourneyData", "Route", "Sentence", "Stage", "journey_path", "load_journey",
+    "JourneyData", "Route", "Sentence", "Stage", "clear_cache", "journey_path", "load_journey",
 ]
 
 JOURNEY_FILE = "journey.toml"
@@ -57,6 +57,11 @@ def load_journey(path: Path | str | None = None) -> JourneyData:
     Raises InvalidFileError (kind "journey data") naming the file and each field at fault.
     """
     return _load(str(Path(path) if path is not None else journey_path()))
+
+
+def clear_cache() -> None:
+    """Forget the journey data read in this process (the next ``load_journey`` reads the file)."""
+    _load.cache_clear()
 
 
 @lru_cache(maxsize=8)
