@@ -134,3 +134,33 @@ def test_the_switch_turns_the_journey_cache_off(tmp_path, monkeypatch):
     assert isinstance(first, JourneyData) and isinstance(second, JourneyData)
     assert not (tmp_path / "cache").exists()
     assert _behaviour(first) == _behaviour(second)
+
+
+def test_the_planned_places_zone_is_read_once_per_content(tmp_path):
+    from zoneinfo import ZoneInfo
+
+    from tui.core import plan_zone as zones
+    from tui.core.profile_io import parse_profile
+
+    from .harness import PROFILES
+
+    plan = parse_profile((PROFILES / "demo.toml").read_bytes()).plan
+    assert plan is not None and plan.crossing == "boundary-bay"
+    folder = tmp_path / "data"
+    folder.mkdir()
+    crossings = folder / "crossings.toml"
+    crossings.write_bytes((journey_path().parent / "crossings.toml").read_bytes())
+
+    def zone() -> object:
+        zones._zone.cache_clear()
+        zones._zones.cache_clear()
+        return zones.plan_zone(plan, folder)
+
+    assert zone() == ZoneInfo("America/Vancouver")  # parsed, and the index cached
+    assert list((tmp_path / "cache").glob("zones-*"))
+    assert zone() == ZoneInfo("America/Vancouver")  # read back
+    raw = crossings.read_bytes()
+    crossings.write_bytes(raw.replace(b'timezone = "America/Vancouver"', b'timezone = "America/Edmonton"', 1))
+    assert zone() == ZoneInfo("America/Edmonton")
+    crossings.write_bytes(b"not = toml = at all")
+    assert zone() is None

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 
 from tui.core import rehearsal as days
 from tui.core.clock import Clock
-from tui.core.findings import Finding
 from tui.core.journal import GO_ON_QUESTION, LEAVE_QUESTION, PERMIT_FIELDS, Journal, JourneyState, SkippedLine
-from tui.core.journal_export import ExportContext, export_path
 from tui.core.journeys import DayKind
 
 if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.findings import Finding
+    from tui.core.journal_export import ExportContext
     from tui.core.journey import ChecklistItem, Fact, JourneyData, Route, Sentence, Stage
     from tui.core.profile import Profile
     from tui.core.storage import ProfileStore
@@ -420,6 +420,8 @@ class Session:
 
     def export_target(self) -> Path:
         """Where the Markdown log goes: ``HOME/exports/<profile>-<journey>.md``."""
+        from tui.core.journal_export import export_path
+
         return export_path(self.home, self.profile_name, self.journey_id)
 
     def export_context(self) -> ExportContext:

@@ -49,6 +49,7 @@ MODEL_CODE: dict[str, tuple[str, ...]] = {
                  "core/fields.py", "core/date_range.py", "core/tomlfile.py", "core/crossings/logic.py"),
     "journey": ("core/journey.py", "core/journey_model.py", "core/journey_logic.py", "core/situation.py",
                 "core/tomlfile.py"),
+    "place-zones": ("core/plan_zone.py",),
 }
 """For each kind of file, the source files (under ``tui/``) whose change invalidates its entries."""
 
