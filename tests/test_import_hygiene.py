@@ -105,3 +105,41 @@ def test_the_check_path_imports_no_model_module_until_it_validates():
     result = python(f"import sys; {imports}; import tui.core.crossings as c; c.normalize; "
                     "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tomli_w', 'platformdirs'))))")
     assert result.stdout.strip() == "[]", result.stderr
+
+
+_OPEN_SESSION = """
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from tui.core.clock import fixed_clock
+from tui.core.session import Session
+from tui.core.storage import ProfileStore
+session = Session.open(ProfileStore(Path(sys.argv[1])), "demo", fixed_clock(datetime(2026, 11, 20, 14, tzinfo=UTC)))
+session.documents(session.current)
+session.close()
+print(sorted(m for m in sys.modules if m.startswith({prefixes!r})))
+"""
+
+
+def _modules_after_open(home, env: dict, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules (starting with one of ``prefixes``) a fresh interpreter imports to open the
+    stored profile ``demo`` in ``home`` as a session."""
+    result = subprocess.run(
+        [sys.executable, "-c", _OPEN_SESSION.format(prefixes=prefixes), str(home)], capture_output=True,
+        text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+    )
+    assert result.returncode == 0, result.stderr[-800:]
+    return eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 - our own printed list
+
+
+def test_a_warm_session_open_imports_no_pydantic(tmp_path):
+    from tui.core.resources import demo_profile_path
+    from tui.core.storage import ProfileStore
+
+    ProfileStore(tmp_path / "home").write_bytes("demo", demo_profile_path().read_bytes())
+    env = {"FLAGPOLE_CACHE": str(tmp_path / "cache"), "FLAGPOLE_HOME": str(tmp_path / "home"), "FLAGPOLE_NO_CACHE": ""}
+    heavy = ("pydantic", "textual", "rich", "tomli_w", "platformdirs")
+    assert "pydantic" in _modules_after_open(tmp_path / "home", env, heavy)  # the first start validates
+    assert _modules_after_open(tmp_path / "home", env, heavy) == []
+    off = _modules_after_open(tmp_path / "home", {**env, "FLAGPOLE_NO_CACHE": "1"}, heavy)
+    assert "pydantic" in off  # the switch: every start validates

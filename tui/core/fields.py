@@ -1,35 +1,20 @@
-"""Field types shared by the profile and the data files."""
+"""Field types shared by the profile and the data files (pydantic). The pure date-range helpers
+live in ``tui.core.date_range`` (re-exported here)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, TypeVar
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BeforeValidator
 
+from tui.core.date_range import MAX_YEAR, MIN_YEAR, in_range, require_in_range
+
+__all__ = ["MAX_YEAR", "MIN_YEAR", "Day", "Text", "Url", "Zone", "as_date", "in_range", "require_in_range"]
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-MIN_YEAR, MAX_YEAR = 1900, 2199
-"""Every date the app reads (profiles, data files, journal and history lines, ``--on``, ``--at``)
-lies in these years, so date arithmetic (months added, days searched, offsets applied) can
-never leave the calendar Python knows."""
-
-
-def in_range(moment: date) -> bool:
-    """Whether a date (or date-time) falls in MIN_YEAR..MAX_YEAR."""
-    return MIN_YEAR <= moment.year <= MAX_YEAR
-
-
-_Moment = TypeVar("_Moment", bound=date)
-
-
-def require_in_range(moment: _Moment, what: str = "the date") -> _Moment:
-    """``moment`` itself when it is in range; ValueError naming ``what`` otherwise."""
-    if not in_range(moment):
-        raise ValueError(f"{what} must be between {MIN_YEAR} and {MAX_YEAR} (got year {moment.year})")
-    return moment
 
 
 def as_date(value: object) -> object:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from tui.core.fields import require_in_range
+from tui.core.date_range import require_in_range
 from tui.core.jsonl import parse_lines
 
 FORMAT_VERSION = 1

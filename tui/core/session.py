@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from tui.core import rehearsal as days
 from tui.core.clock import Clock
-from tui.core.findings import Finding
 from tui.core.journal import GO_ON_QUESTION, LEAVE_QUESTION, PERMIT_FIELDS, Journal, JourneyState, SkippedLine
-from tui.core.journal_export import ExportContext, export_path
-from tui.core.journey import ChecklistItem, Fact, JourneyData, Route, Sentence, Stage
 from tui.core.journeys import DayKind
 
 if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.findings import Finding
+    from tui.core.journal_export import ExportContext
+    from tui.core.journey import ChecklistItem, Fact, JourneyData, Route, Sentence, Stage
     from tui.core.profile import Profile
     from tui.core.storage import ProfileStore
     from tui.core.verdict import PermitCheck, Verdict
@@ -72,9 +72,9 @@ class Session:
         Raises FlagpoleError/InvalidFileError for a missing or invalid profile or data file.
         """
         from tui.core.journey import load_journey
-        from tui.core.profile_io import load_stored
+        from tui.core.profile_io import view_stored
 
-        profile = load_stored(store, profile_name)
+        profile = view_stored(store, profile_name)  # read-only: edits go through load_stored
         data = load_journey(Path(data_dir) / "journey.toml" if data_dir else None)
         now = clock()
         day = days.choose_day(profile, now, Path(data_dir) if data_dir else None, journey_id)
@@ -420,6 +420,8 @@ class Session:
 
     def export_target(self) -> Path:
         """Where the Markdown log goes: ``HOME/exports/<profile>-<journey>.md``."""
+        from tui.core.journal_export import export_path
+
         return export_path(self.home, self.profile_name, self.journey_id)
 
     def export_context(self) -> ExportContext:

@@ -6,8 +6,6 @@ import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import tomli_w
-
 from tui.core.storage import atomic_write
 
 SETTINGS_FILE = "settings.toml"
@@ -38,4 +36,6 @@ def load_settings(home: Path) -> Settings:
 
 def save_settings(home: Path, settings: Settings) -> None:
     """Write the preferences atomically (0600), keeping the previous file."""
+    import tomli_w  # only when saving: reading the preferences at a start needs no writer
+
     atomic_write(Path(home) / SETTINGS_FILE, tomli_w.dumps(asdict(settings)).encode("utf-8"))

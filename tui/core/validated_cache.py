@@ -40,13 +40,16 @@ _TUI = Path(__file__).resolve().parent.parent
 
 MODEL_CODE: dict[str, tuple[str, ...]] = {
     "profile": ("core/profile.py", "core/kinds.py", "core/model_logic.py", "core/fields.py",
-                "core/profile_io.py", "core/tomlfile.py"),
+                "core/date_range.py", "core/profile_io.py", "core/tomlfile.py"),
     "crossings": ("core/crossings/model.py", "core/crossings/logic.py", "core/crossings/loading.py",
-                  "core/fields.py", "core/tomlfile.py"),
+                  "core/fields.py", "core/date_range.py", "core/tomlfile.py"),
     "policy": ("core/policy.py", "core/policy_model.py", "core/kinds.py", "core/model_logic.py",
                "core/tomlfile.py"),
     "airports": ("core/airports.py", "core/airports_model.py", "core/model_logic.py",
-                 "core/fields.py", "core/tomlfile.py", "core/crossings/logic.py"),
+                 "core/fields.py", "core/date_range.py", "core/tomlfile.py", "core/crossings/logic.py"),
+    "journey": ("core/journey.py", "core/journey_model.py", "core/journey_logic.py", "core/situation.py",
+                "core/tomlfile.py"),
+    "place-zones": ("core/plan_zone.py",),
 }
 """For each kind of file, the source files (under ``tui/``) whose change invalidates its entries."""
 
@@ -293,7 +296,7 @@ class Light:
 
 _classes: dict[tuple[str, tuple[str, ...]], type] = {}
 
-BEHAVIOUR_MODULES = frozenset({"tui.core.model_logic", "tui.core.crossings.logic"})
+BEHAVIOUR_MODULES = frozenset({"tui.core.model_logic", "tui.core.crossings.logic", "tui.core.journey_logic"})
 """The only modules an entry may name a mixin from (pydantic-free, no side effects)."""
 ENUM_MODULES = frozenset({"tui.core.kinds"})
 """The only modules an entry may name an enum from."""

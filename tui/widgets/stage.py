@@ -12,7 +12,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Collapsible, Static
 
 from tui.core.findings import Finding, Severity
-from tui.core.journey import Fact, Stage
 from tui.core.labels import READY_WORDS
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
@@ -21,6 +20,7 @@ from tui.widgets.sources import SourceList
 from tui.widgets.words import span, when
 
 if TYPE_CHECKING:  # pragma: no cover
+    from tui.core.journey import Fact, Stage
     from tui.widgets.permit_panel import PermitPanel
 
 _SHORT_REASONS = {
