@@ -3,32 +3,23 @@ and the sources behind it. Shared by ``flagpole crossings`` and the app's crossi
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core import schedule
-from tui.core.crossings import (
-    PROVINCES,
-    Crossing,
-    CrossingsData,
-    Place,
-    closest_places,
-    find_crossing,
-    find_place,
-    haversine_km,
-    normalize,
-    search,
-)
+from tui.core.crossings import PROVINCES, find_crossing, normalize, search
 from tui.core.errors import (
     BadCoordinatesError,
     BadMomentError,
     FlagpoleError,
     UnknownPlaceError,
 )
+
+if TYPE_CHECKING:  # pragma: no cover  (the models import pydantic: a warm start does without)
+    from tui.core.crossings import Crossing, CrossingsData, Place
 
 PROVINCE_ORDER = ("YT", "NT", "NU", "BC", "AB", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL")
 
@@ -156,6 +147,8 @@ def crossing_status(
     flag = schedule.flagpoling_open(crossing, here)
     distance = None
     if origin is not None:
+        from tui.core.crossings import haversine_km
+
         distance = haversine_km(origin.lat, origin.lon, crossing.location.lat, crossing.location.lon)
     return CrossingStatus(
         crossing=crossing,
@@ -285,6 +278,8 @@ def parse_near(text: str, data: CrossingsData, places: tuple[Place, ...]) -> Ori
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise BadCoordinatesError(text)
         return Origin(f"{lat:g},{lon:g}", lat, lon)
+    from tui.core.crossings import closest_places, find_place
+
     place = find_place(places, text)
     if place is not None:
         return Origin(f"{place.name}, {place.province}", place.lat, place.lon)
@@ -308,6 +303,8 @@ def province_code(text: str) -> str:
     by_name.update({"quebec": "QC", "pei": "PE", "newfoundland": "NL"})
     code = by_name.get(normalize(text))
     if code is None:
+        import difflib
+
         close = difflib.get_close_matches(normalize(text), list(by_name), n=3, cutoff=0.5)
         codes = list(dict.fromkeys(by_name.get(k, k) for k in close))
         hint = f" Did you mean: {', '.join(codes)}?" if codes else ""
