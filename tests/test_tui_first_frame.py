@@ -1,30 +1,51 @@
-"""The first frame (issue 14): ``flagpole run`` opens the day and runs the rules before the UI
-starts, so the journey with its verdict is the first screen painted (no start screen first, no
-second run of the rules); a profile that cannot be opened still ends on the app's own words."""
+"""The first frame (issue 14): on a warm start ``flagpole run`` opens the day and runs the rules
+from the validated cache before the UI starts, so the journey with its verdict is the first screen
+painted (no start screen first, no second run of the rules). What would need validating first
+(a cold start), and any failure, is left to the app's workers, which say in words what failed."""
 
 from __future__ import annotations
+
+import pytest
 
 from tui.app import FlagpoleApp
 from tui.commands.run import open_before_start
 from tui.core import verdict as verdict_module
+from tui.core.session import Session
 from tui.screens.journey import JourneyScreen
 from tui.widgets.stage import StageView
 
-from .harness import CLOCK, TEST_DATA, demo_store, screen_text, wait_for, wait_until_open
+from .harness import CLOCK, FLAGPOLER, demo_store, screen_text, wait_for, wait_until_open
 
 
-async def test_an_opened_day_is_the_first_screen_with_its_verdict(tmp_path, monkeypatch):
-    store = demo_store(tmp_path)
-    session = open_before_start(store, "demo", CLOCK, TEST_DATA)
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    """An empty validated cache of this test's own (the bundled data's entries included)."""
+    monkeypatch.setenv("FLAGPOLE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("FLAGPOLE_NO_CACHE", raising=False)
+    return tmp_path / "cache"
+
+
+def warm_up(store, name: str = "demo") -> None:
+    """What a first start leaves behind: the profile, the stage data and the rules' data
+    validated once and their entries saved."""
+    session = Session.open(store, name, CLOCK)
+    verdict_module.Verdict.build(session.profile, session.now(), None)
+    session.close()
+
+
+async def test_a_warm_day_is_the_first_screen_with_its_verdict(tmp_path, own_cache, monkeypatch):
+    store = demo_store(tmp_path / "home")
+    warm_up(store)
+    session = open_before_start(store, "demo", CLOCK)
     assert session is not None and session.verdict is not None
     verdict = session.verdict
     runs: list[object] = []
     real_build = verdict_module.Verdict.build
     monkeypatch.setattr(verdict_module.Verdict, "build", lambda *a, **k: runs.append(a) or real_build(*a, **k))
 
-    app = FlagpoleApp(store=store, profile_name="demo", clock=CLOCK, data_dir=TEST_DATA, session=session)
+    app = FlagpoleApp(store=store, profile_name="demo", clock=CLOCK, session=session)
     async with app.run_test(size=(80, 24)) as pilot:
-        # No wait: by the time the app is running, the journey is the screen (nothing painted before it).
+        # No wait: by the time the app runs, the journey is the screen (nothing painted before it).
         assert isinstance(app.screen, JourneyScreen), f"the first screen was {type(app.screen).__name__}"
         assert app.session is session
         await wait_until_open(pilot)
@@ -32,10 +53,25 @@ async def test_an_opened_day_is_the_first_screen_with_its_verdict(tmp_path, monk
         assert app.session.verdict is verdict and runs == [], "the rules ran a second time"
 
 
-async def test_the_parts_under_the_fold_arrive_after_the_first_frame(tmp_path):
-    store = demo_store(tmp_path)
-    session = open_before_start(store, "demo", CLOCK, TEST_DATA)
-    app = FlagpoleApp(store=store, profile_name="demo", clock=CLOCK, data_dir=TEST_DATA, session=session)
+def test_a_cold_profile_is_left_to_the_app_and_nothing_is_written(tmp_path, own_cache):
+    store = demo_store(tmp_path / "home", FLAGPOLER)  # never seen: no cache entry yet
+    assert open_before_start(store, "demo", CLOCK) is None
+    assert not (tmp_path / "home" / "journeys").exists(), "a cold start wrote a journal before the app"
+    warm_up(store)
+    assert open_before_start(store, "demo", CLOCK) is not None
+
+
+def test_with_the_cache_off_the_app_opens_the_day_itself(tmp_path, own_cache, monkeypatch):
+    store = demo_store(tmp_path / "home")
+    warm_up(store)
+    monkeypatch.setenv("FLAGPOLE_NO_CACHE", "1")
+    assert open_before_start(store, "demo", CLOCK) is None
+
+
+async def test_the_parts_under_the_fold_arrive_after_the_first_frame(tmp_path, own_cache):
+    store = demo_store(tmp_path / "home")
+    warm_up(store)
+    app = FlagpoleApp(store=store, profile_name="demo", clock=CLOCK, session=open_before_start(store, "demo", CLOCK))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until_open(pilot)
         view = app.screen.query_one(StageView)
@@ -44,18 +80,13 @@ async def test_the_parts_under_the_fold_arrive_after_the_first_frame(tmp_path):
         assert checks[0] == "check-before_you_go-no_errors"
 
 
-def test_a_profile_that_cannot_be_opened_is_left_to_the_app(tmp_path):
-    store = demo_store(tmp_path)
+async def test_a_profile_that_cannot_be_opened_ends_on_the_apps_words(tmp_path, own_cache):
+    store = demo_store(tmp_path / "home")
     store.write_bytes("broken", b"[person\nname = ")
-    assert open_before_start(store, "broken", CLOCK, TEST_DATA) is None
-    assert open_before_start(store, None, CLOCK, TEST_DATA) is None
-
-
-async def test_the_app_says_what_failed_when_the_day_was_not_opened_before(tmp_path):
-    store = demo_store(tmp_path)
-    store.write_bytes("broken", b"[person\nname = ")
-    app = FlagpoleApp(store=store, profile_name="broken", clock=CLOCK, data_dir=TEST_DATA,
-                      session=open_before_start(store, "broken", CLOCK, TEST_DATA))
+    assert open_before_start(store, None, CLOCK) is None
+    session = open_before_start(store, "broken", CLOCK)
+    assert session is None
+    app = FlagpoleApp(store=store, profile_name="broken", clock=CLOCK, session=session)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: "Could not open the profile" in screen_text(app),
                        "the app said it could not open the profile")

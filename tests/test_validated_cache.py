@@ -150,6 +150,24 @@ def test_the_switch_turns_the_cache_off(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_warm_only_reads_entries_and_never_validates(tmp_path, monkeypatch):
+    raw = (PROFILES / "demo.toml").read_bytes()
+    validate = Counting()
+    with validated_cache.warm_only(), pytest.raises(validated_cache.ColdEntry):
+        cached("profile", raw, validate, tmp_path)  # no entry yet: the caller takes the slow path
+    assert validate.calls == 0 and list(tmp_path.iterdir()) == []
+    first = cached("profile", raw, validate, tmp_path)
+    with validated_cache.warm_only():
+        assert cached("profile", raw, validate, tmp_path) == first
+        monkeypatch.setenv("FLAGPOLE_NO_CACHE", "1")
+        with pytest.raises(validated_cache.ColdEntry):
+            cached("profile", raw, validate, tmp_path)
+    assert validate.calls == 1
+    monkeypatch.delenv("FLAGPOLE_NO_CACHE")
+    assert cached("profile", raw.replace(b"HALVORSEN", b"HALVORSEM", 1), validate, tmp_path)
+    assert validate.calls == 2, "outside the block a miss validates again"
+
+
 def _own_profile() -> bytes:
     """A profile that is no bundled example (a real person's, as far as the cache knows)."""
     return (PROFILES / "demo.toml").read_bytes() + b"\n# mine\n"

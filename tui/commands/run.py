@@ -73,20 +73,24 @@ def run(args: argparse.Namespace) -> int:
 
 def open_before_start(store, profile_name: str | None, clock, data_dir=None):
     """The profile's day opened, with the rules' verdict attached, before the UI starts, so the
-    journey with its verdict is the app's first frame (a warm start reads everything from the
-    validated cache: tens of milliseconds). None when there is no profile or anything fails:
-    the app then opens it itself and says in words what went wrong."""
+    journey with its verdict is the app's first frame. Only from the validated cache (a warm
+    start: tens of milliseconds, no pydantic); what would need validating first (the first start
+    after an install or an edit) is left to the app's workers, as is any failure, which the app
+    then says in words. Returns the session (its verdict None when the rules' data is cold), or
+    None when there is no profile, its day is cold, or anything fails."""
     if profile_name is None:
         return None
     from tui.core.session import Session
+    from tui.core.validated_cache import warm_only
     from tui.core.verdict import Verdict
 
-    try:
-        session = Session.open(store, profile_name, clock, data_dir=data_dir)
-    except Exception:  # noqa: BLE001 - the app opens it again and reports the failure in words
-        return None
-    try:
-        session.attach_verdict(Verdict.build(session.profile, session.now(), data_dir))
-    except Exception:  # noqa: BLE001 - the app runs the rules again and reports the failure
-        pass
+    with warm_only():
+        try:
+            session = Session.open(store, profile_name, clock, data_dir=data_dir)
+        except Exception:  # noqa: BLE001 - cold or failed: the app opens it and reports in words
+            return None
+        try:
+            session.attach_verdict(Verdict.build(session.profile, session.now(), data_dir))
+        except Exception:  # noqa: BLE001 - cold or failed: the app runs the rules in a worker
+            pass
     return session

@@ -24,7 +24,9 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, time
 from enum import Enum
 from pathlib import Path
@@ -136,6 +138,25 @@ def key_for(kind: str, raw: bytes) -> str:
 
 # --- reading and writing ------------------------------------------------------------------------
 
+_warm_only: ContextVar[bool] = ContextVar("flagpole_warm_only", default=False)
+
+
+class ColdEntry(Exception):
+    """``cached`` under ``warm_only()`` found no entry to read (it would have had to validate)."""
+
+
+@contextmanager
+def warm_only() -> Iterator[None]:
+    """Within this block ``cached`` only reads entries: where it would validate (no entry, a
+    damaged one, the cache off) it raises ColdEntry instead, so the caller can do the slow first
+    validation elsewhere (the app: in a worker, after the first frame)."""
+    token = _warm_only.set(True)
+    try:
+        yield
+    finally:
+        _warm_only.reset(token)
+
+
 
 def cached(
     kind: str,
@@ -154,6 +175,8 @@ def cached(
     ``validate`` and nothing is saved; a failure to save is silent (the cache is only a speed-up).
     """
     if folder is None or not enabled():
+        if _warm_only.get():
+            raise ColdEntry(kind)
         return validate(raw)
     key = key_for(kind, raw)
     name = f"{prefix or kind}-{key[:40]}{SUFFIX}"
@@ -161,6 +184,8 @@ def cached(
     hit = _read(path, key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
+    if _warm_only.get():
+        raise ColdEntry(kind)
     value = validate(raw)
     try:
         text = json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False, separators=(",", ":"))
