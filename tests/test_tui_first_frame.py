@@ -90,3 +90,31 @@ async def test_a_profile_that_cannot_be_opened_ends_on_the_apps_words(tmp_path, 
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: "Could not open the profile" in screen_text(app),
                        "the app said it could not open the profile")
+
+
+async def test_the_first_frame_is_in_the_remembered_theme(tmp_path, own_cache):
+    store = demo_store(tmp_path / "home")
+    warm_up(store)
+    app = FlagpoleApp(store=store, profile_name="demo", clock=CLOCK, theme="textual-light",
+                      session=open_before_start(store, "demo", CLOCK))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "textual-light" and isinstance(app.screen, JourneyScreen)
+        await wait_until_open(pilot)
+        assert app.theme == "textual-light"
+
+
+async def test_the_demo_still_says_it_keeps_nothing_once_the_journey_shows(tmp_path, own_cache):
+    from tui.demo import DEMO_START
+
+    from .harness import record_notifications
+
+    home = tmp_path / "demo-home"
+    store = demo_store(home)
+    warm_up(store)
+    app = FlagpoleApp(store=store, profile_name="demo", clock=CLOCK, throwaway_home=home,
+                      session=open_before_start(store, "demo", CLOCK))
+    said = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: DEMO_START in said, "the demo said it keeps nothing")
+        assert isinstance(app.screen, JourneyScreen)
+    assert not home.exists(), "the demo's throwaway folder was left behind"

@@ -62,13 +62,15 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
         journey_id: str | None = None,
         throwaway_home: Path | None = None,
         session: Session | None = None,
+        theme: str | None = None,
     ) -> None:
         """``store`` holds the profiles (and its home the journals); ``profile_name`` the one to
         open (None: the no-profile screen); ``clock`` gives now; ``data_dir`` replaces the
         bundled data folder; ``journey_id`` picks a crossing day other than the planned one;
         ``throwaway_home``: the store is a demo folder, removed when the app ends; ``session``:
         the day of ``profile_name`` already opened (and its verdict attached, when the rules
-        ran), so the journey is the first screen painted."""
+        ran), so the journey is the first screen painted; ``theme``: the remembered theme, read
+        with it (else read by a worker)."""
         super().__init__()
         self.store = store
         self.data_home = store.home
@@ -81,6 +83,7 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
         self.throwaway_home: Path | None = throwaway_home
         """A demo folder (--demo, or opened from the welcome screen), removed when the app ends."""
         self._opened = session
+        self._start_theme = theme
         self._settings_lock = threading.Lock()
         self._bench = bool(os.environ.get(BENCH_ENV))
         self._bench_marks: dict[str, float] = {"app": time.monotonic()} if self._bench else {}
@@ -103,21 +106,27 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
 
     async def on_mount(self) -> None:
         """Show the day opened before the start (no start screen paints first), or open the
-        profile, or show the welcome screen; apply the remembered theme."""
-        self._tidy()
+        profile, or show the welcome screen; apply the remembered theme. What the first frame
+        does not need (the demo's notice, tidying the data folder, remembering the profile)
+        waits until it is painted."""
         self.catch_exit_signals()
-        if self.throwaway_home is not None:
-            self.say_demo()
-        if self.profile_name:
+        opened, self._opened = self._opened, None
+        if opened is not None and self.profile_name:
+            if self._start_theme:
+                self.theme = self._start_theme
+            await self._session_ready(opened)
+            self.call_after_refresh(self._remember, last_profile=self.profile_name)
+        elif self.profile_name:
             self._load_settings()
-            opened, self._opened = self._opened, None
-            if opened is not None:
-                await self._session_ready(opened)
-                self._remember(last_profile=self.profile_name)
-            else:
-                self.open_profile(self.profile_name)
+            self.open_profile(self.profile_name)
         else:
             self._list_profiles(apply_theme=True)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._tidy()
+        if self.throwaway_home is not None:
+            self.say_demo()
 
     @work(thread=True, exclusive=True, group="settings")
     def _load_settings(self) -> None:

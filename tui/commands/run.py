@@ -55,11 +55,16 @@ def run(args: argparse.Namespace) -> int:
     from tui.core.clock import system_clock
 
     session = open_before_start(store, profile_name, system_clock)
+    theme = None
+    if session is not None:  # the journey is the first frame: in the remembered theme already
+        from tui.core.settings import load_settings
+
+        theme = load_settings(store.home).theme
     try:
         from tui.app import FlagpoleApp
 
         app = FlagpoleApp(store=store, profile_name=profile_name, clock=system_clock, throwaway_home=throwaway,
-                          session=session)
+                          session=session, theme=theme)
         app.run()
         if app.goodbye:
             print(app.goodbye)
