@@ -249,6 +249,9 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
     def _journey_painted(self, session: Session) -> None:
         if self._bench:
             self._bench_mark("journey")
+        screen = self.journey_screen
+        if screen is not None:
+            screen.first_frame_painted()
         if session.verdict is None:
             self._build_verdict(session)
         elif self._bench:

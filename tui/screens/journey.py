@@ -63,6 +63,11 @@ class JourneyScreen(Screen):
             yield StageView(self.session, self.session.current, below_later=True, id="stage-view")
         yield KeysFooter(show_command_palette=False, id="journey-footer")
 
+    def first_frame_painted(self) -> None:
+        """The app's first frame is on screen: now mount the stage's parts under the fold."""
+        for view in self.query(StageView):
+            self.call_later(view.mount_below)
+
     def on_mount(self) -> None:
         """Set the header, start the clock."""
         self.title = f"flagpole · {self.session.profile_name}"

@@ -254,8 +254,9 @@ class StageView(VerticalScroll):
 
     def __init__(self, session: Session, stage: Stage, *, below_later: bool = False, **kwargs) -> None:
         """The view of ``stage`` for ``session``'s programme; with ``below_later`` the parts
-        below the stage's panel (under the fold at 80x24) are mounted a refresh after the first
-        paint, so the app's first frame is cheaper (``complete`` tells when they are there)."""
+        below the stage's panel (under the fold at 80x24) wait for ``mount_below`` (the screen
+        calls it once the first frame is painted), so that frame is cheaper; ``complete`` tells
+        when every part is there."""
         super().__init__(**kwargs)
         self.session = session
         self.stage = stage
@@ -277,13 +278,11 @@ class StageView(VerticalScroll):
         if not self._below_later:
             yield from self._below()
 
-    def on_mount(self) -> None:
-        """Mount the parts under the fold once the first frame is painted (``below_later``):
-        queued after the callbacks waiting for that frame, so they run first."""
-        if self._below_later:
-            self.call_after_refresh(self.call_later, self._mount_below)
-
-    async def _mount_below(self) -> None:
+    async def mount_below(self) -> None:
+        """Mount the parts under the fold, if they wait (``below_later``); once."""
+        if not self._below_later:
+            return
+        self._below_later = False
         await self.mount_all(list(self._below()))
         self.complete = True
 
