@@ -118,3 +118,25 @@ async def test_the_demo_still_says_it_keeps_nothing_once_the_journey_shows(tmp_p
         await wait_for(pilot, lambda: DEMO_START in said, "the demo said it keeps nothing")
         assert isinstance(app.screen, JourneyScreen)
     assert not home.exists(), "the demo's throwaway folder was left behind"
+
+
+async def test_reopening_replaces_the_first_day_and_a_failed_reopen_is_said(tmp_path, own_cache):
+    from .harness import record_notifications
+
+    store = demo_store(tmp_path / "home")
+    warm_up(store)
+    first = open_before_start(store, "demo", CLOCK)
+    app = FlagpoleApp(store=store, profile_name="demo", clock=CLOCK, session=first)
+    said = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until_open(pilot)
+        app.open_profile("demo")  # what saving the profile form does
+        await wait_for(pilot, lambda: app.session is not first and app.screen.session is app.session,
+                       "the reopened day replaced the first one")
+        await wait_until_open(pilot)
+        assert len(app.screen_stack) == 1 and isinstance(app.screen, JourneyScreen)
+        store.write_bytes("demo", b"[person\nname = ")
+        app.open_profile("demo")
+        await wait_for(pilot, lambda: any("not a valid profile" in s for s in said),
+                       "the app said the profile could not be opened")
+        assert isinstance(app.screen, JourneyScreen), "a failed reopen left the day shown"

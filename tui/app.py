@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.core.clock import Clock, system_clock
@@ -27,6 +28,7 @@ from tui.day_actions import DayActions
 from tui.demo import DemoMode
 from tui.failure import FailurePath, disk_words
 from tui.palette import FlagpoleCommands
+from tui.place_actions import PlaceActions
 
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.session import Session
@@ -39,7 +41,7 @@ BENCH_ENV = "FLAGPOLE_EXIT_WHEN_READY"
 then the verdict are on screen, and exits."""
 
 
-class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
+class FlagpoleApp(PlaceActions, DayActions, DemoMode, FailurePath, App[int]):
     """The flagpole app."""
 
     TITLE = "flagpole"
@@ -83,7 +85,8 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
         self.throwaway_home: Path | None = throwaway_home
         """A demo folder (--demo, or opened from the welcome screen), removed when the app ends."""
         self._opened = session
-        self._start_theme = theme
+        if theme:  # before the first frame: no repaint in another theme
+            self.theme = theme
         self._settings_lock = threading.Lock()
         self._bench = bool(os.environ.get(BENCH_ENV))
         self._bench_marks: dict[str, float] = {"app": time.monotonic()} if self._bench else {}
@@ -95,26 +98,36 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
             kwargs.setdefault("size", (100, 30))
         return super().run(*args, **kwargs)
 
+    def get_default_screen(self) -> Screen:
+        """The first screen: the day opened before the start (so nothing else paints first),
+        else an empty screen showing what is being opened (``compose``)."""
+        if self._opened is not None and self.profile_name:
+            from tui.screens.journey import JourneyScreen
+
+            return JourneyScreen(self._opened)
+        return super().get_default_screen()
+
     def compose(self) -> ComposeResult:
         """What shows while the profile opens (a fraction of a second; no header or footer, so
-        the first paint is cheap)."""
+        the first paint is cheap); nothing over the day opened before the start."""
+        if self._opened is not None and self.profile_name:
+            return
         yield Static(
             f"Opening {self.profile_name}…" if self.profile_name else "",
             id="start-message",
             markup=False,
         )
 
-    async def on_mount(self) -> None:
-        """Show the day opened before the start (no start screen paints first), or open the
-        profile, or show the welcome screen; apply the remembered theme. What the first frame
-        does not need (the demo's notice, tidying the data folder, remembering the profile)
-        waits until it is painted."""
+    def on_mount(self) -> None:
+        """Take over the day opened before the start (its journey is the first screen), or open
+        the profile, or show the welcome screen; apply the remembered theme. What the first
+        frame does not need (the demo's notice, tidying the data folder, remembering the
+        profile) waits until it is painted."""
         self.catch_exit_signals()
         opened, self._opened = self._opened, None
         if opened is not None and self.profile_name:
-            if self._start_theme:
-                self.theme = self._start_theme
-            await self._session_ready(opened)
+            self._adopt(opened)
+            self._session_shown(opened)
             self.call_after_refresh(self._remember, last_profile=self.profile_name)
         elif self.profile_name:
             self._load_settings()
@@ -212,21 +225,37 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
         self.push_screen(WelcomeScreen(names))
 
     def _failed(self, message: str) -> None:
-        start = self.screen_stack[0].query_one("#start-message", Static)
-        start.update(f"Could not open the profile.\n\n{message}\n\nPress q to quit.")
-        if len(self.screen_stack) > 1:
+        starts = self.screen_stack[0].query("#start-message").results(Static)
+        start = next(iter(starts), None)
+        if start is not None:
+            start.update(f"Could not open the profile.\n\n{message}\n\nPress q to quit.")
+        if len(self.screen_stack) > 1 or start is None:
             self.notify(message, title="Could not open the profile", severity="error")
 
-    async def _session_ready(self, session: Session) -> None:
-        from tui.screens.journey import JourneyScreen
-
+    def _adopt(self, session: Session) -> None:
+        """Make ``session`` the open day (closing the one before)."""
         if self.session is not None and self.session is not session:
             self.session.close()
         self.session = session
         session.journal.on_write_error = self._journal_write_failed
+
+    async def _session_ready(self, session: Session) -> None:
+        """Show the journey of ``session`` (opened by a worker) instead of what is shown."""
+        from tui.screens.journey import JourneyScreen
+
+        self._adopt(session)
         while len(self.screen_stack) > 1:
             await self.pop_screen()
-        await self.push_screen(JourneyScreen(session))
+        if isinstance(self.screen, JourneyScreen):  # the first screen is a day: show this one
+            await self.screen.show_session(session)
+        else:
+            await self.push_screen(JourneyScreen(session))
+        self._session_shown(session)
+
+    def _session_shown(self, session: Session) -> None:
+        """Say what the person must know about the day just shown (a repaired journal, a
+        read-only window, a passed plan date, a failed write); then, once it is painted, run
+        the rules if they have not run."""
         problems = session.problems
         if problems:
             lines = "; ".join(f"line {p.number}: {p.reason}" for p in problems)
@@ -335,114 +364,6 @@ class FlagpoleApp(DayActions, DemoMode, FailurePath, App[int]):
     def action_show_welcome(self) -> None:
         """The welcome screen: create, import, demo, or pick a stored profile."""
         self._list_profiles()
-
-    def action_new_profile(self) -> None:
-        """The guided start (three questions, then the verdict), then the profile form with only
-        the parts that apply; saving opens the new profile's journey. Typing left unsaved by a
-        crash goes straight back to the form, which offers it."""
-        from tui.core.drafts import draft_path
-        from tui.screens.guided import GuidedScreen
-        from tui.screens.profile import ProfileScreen
-
-        def answered(situation) -> None:
-            if situation is None:
-                return
-            from tui.core.guide import form_values
-
-            self.push_screen(
-                ProfileScreen(self.store, None, self.clock, data_dir=self.data_dir,
-                              initial=form_values(situation)),
-                self._profile_closed,
-            )
-
-        if draft_path(self.store.home, None).is_file():
-            self.push_screen(ProfileScreen(self.store, None, self.clock, data_dir=self.data_dir),
-                             self._profile_closed)
-            return
-        self.push_screen(GuidedScreen(self.clock, data_dir=self.data_dir), answered)
-
-    def action_edit_profile(self) -> None:
-        """The profile form for the open profile (or a new one when none is open)."""
-        if not self.profile_name:
-            self.action_new_profile()
-            return
-        from tui.screens.profile import ProfileScreen
-
-        self.push_screen(
-            ProfileScreen(self.store, self.profile_name, self.clock, data_dir=self.data_dir),
-            self._profile_closed,
-        )
-
-    def _profile_closed(self, saved_name: str | None) -> None:
-        """After the profile form: reopen the saved profile so every check runs again."""
-        if saved_name:
-            self.open_profile(saved_name)
-
-    def action_import_profile(self) -> None:
-        """Import a profile file (the CLI's checks and messages); opens it when stored."""
-        from tui.screens.transfer import ImportScreen
-
-        self.push_screen(ImportScreen(self.store), self._profile_closed)
-
-    def action_export_profile(self) -> None:
-        """Export the open profile as TOML, with redaction offered."""
-        if not self.profile_name:
-            self.notify("Open a profile first.", severity="warning")
-            return
-        from tui.screens.transfer import ExportScreen
-
-        self.push_screen(ExportScreen(self.store, self.profile_name))
-
-    def action_find_crossing(self) -> None:
-        """The crossing finder at the planned moment; choosing one sets the plan and re-checks.
-        On the arrival-by-air route, the airport picker instead (tui.airport_action)."""
-        from tui.airport_action import arriving_by_air, open_airport_picker
-        if arriving_by_air(self):
-            return open_airport_picker(self)
-        from tui.core.finder import eligible_to_flagpole
-        from tui.screens.finder import CrossingFinderScreen
-
-        session = self.session
-        verdict = session.verdict if session is not None else None
-        plan = session.profile.plan if session is not None else None
-        at = verdict.on if verdict is not None and plan is not None else self.clock()
-        data = verdict.crossings if verdict is not None else None
-        self.push_screen(
-            CrossingFinderScreen(at, current=plan.crossing if plan else None, data=data,
-                                 eligible=eligible_to_flagpole(verdict)),
-            self._crossing_chosen,
-        )
-
-    def _crossing_chosen(self, crossing_id: str | None) -> None:
-        if crossing_id and self.session is not None:
-            self._set_plan_crossing(self.session.profile_name, crossing_id)
-
-    @work(thread=True, exclusive=True, group="open")
-    def _set_plan_crossing(self, name: str, crossing_id: str) -> None:
-        """Store the chosen crossing in the profile's plan (a plan for today when there was
-        none), keeping the previous version, then reopen so the readiness check runs again."""
-        from tui.core.errors import FlagpoleError
-        from tui.core.profile import Plan
-        from tui.core.profile_io import load_stored, save_stored
-
-        try:
-            profile = load_stored(self.store, name)
-            if profile.plan is None:
-                profile.plan = Plan(crossing=crossing_id, date=self.clock().date())
-            else:
-                profile.plan.crossing = crossing_id
-            save_stored(self.store, name, profile)
-        except (FlagpoleError, OSError) as exc:
-            self.call_from_thread(self.notify, str(exc), title="Plan not changed", severity="error")
-            return
-        self.call_from_thread(self.notify, f"Plan set to {crossing_id}; checking again.", timeout=4)
-        self.call_from_thread(self.open_profile, name)
-
-    def action_show_history(self) -> None:
-        """The border history: each US turn-around, as recorded."""
-        from tui.screens.history import HistoryScreen
-
-        self.push_screen(HistoryScreen(self.store.home, self.clock))
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and light themes; the choice is remembered."""

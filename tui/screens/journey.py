@@ -63,6 +63,14 @@ class JourneyScreen(Screen):
             yield StageView(self.session, self.session.current, below_later=True, id="stage-view")
         yield KeysFooter(show_command_palette=False, id="journey-footer")
 
+    async def show_session(self, session: Session) -> None:
+        """Show another opening of the day (the profile reopened after an edit) in place of
+        this one; its parts under the fold follow ``first_frame_painted`` as at the start."""
+        self.session = session
+        await self.recompose()
+        self.title = f"flagpole · {session.profile_name}"
+        self.update_clock()
+
     def first_frame_painted(self) -> None:
         """The app's first frame is on screen: now mount the stage's parts under the fold."""
         for view in self.query(StageView):
