@@ -79,13 +79,16 @@ def _title(text: str) -> Static:
 class ReadinessPanel(Vertical):
     """Before you go: the eligibility verdict first, then readiness, then the crossing."""
 
-    def __init__(self, session: Session, **kwargs) -> None:
-        """Show ``session``'s verdict (or a waiting line until it is attached)."""
+    def __init__(self, session: Session, *, details_later: bool = False, **kwargs) -> None:
+        """Show ``session``'s verdict (or a waiting line until it is attached); with
+        ``details_later`` only the verdict line until ``mount_details`` (the app's first frame)."""
         super().__init__(**kwargs)
         self.session = session
+        self._details_later = details_later
 
     def compose(self) -> ComposeResult:
-        """The verdict, the findings and the crossing at the planned moment."""
+        """The verdict, then (unless they wait for ``mount_details``) the findings and the
+        crossing at the planned moment."""
         verdict = self.session.verdict
         if verdict is None:
             yield Static("Checking eligibility, readiness and the crossing…", classes="waiting")
@@ -93,6 +96,21 @@ class ReadinessPanel(Vertical):
         word = verdict.eligibility_word
         line = Text.assemble(("VERDICT  ", "bold"), (word, "bold"), f"  for {when(verdict.on)}")
         yield Static(line, classes=f"verdict -{word.lower().replace(' ', '-')}")
+        if not self._details_later:
+            yield from self._details()
+
+    async def mount_details(self) -> None:
+        """Mount the findings and the crossing under the verdict, if they wait; once."""
+        if not self._details_later:
+            return
+        self._details_later = False
+        if self.session.verdict is not None:
+            await self.mount_all(list(self._details()))
+
+    def _details(self) -> ComposeResult:
+        """The findings (eligibility first, then readiness) and the crossing or arrival."""
+        verdict = self.session.verdict
+        assert verdict is not None
         for finding in verdict.eligibility:
             yield FindingView(_without_links(finding))
         route = self.session.route.id
@@ -274,7 +292,11 @@ class StageView(VerticalScroll):
         if stage.now:
             yield Static(labelled([("NOW", stage.now)], 4), classes="stage-now")
         if stage.panel:
-            yield _panel_class(stage.panel)(session, id=f"panel-{stage.panel.replace('_', '-')}", classes="panel")
+            panel_id, later = f"panel-{stage.panel.replace('_', '-')}", self._below_later
+            if stage.panel == "readiness":  # the verdict line is in the first frame, the rest after
+                yield ReadinessPanel(session, details_later=later, id=panel_id, classes="panel")
+            else:
+                yield _panel_class(stage.panel)(session, id=panel_id, classes="panel")
         if not self._below_later:
             yield from self._below()
 
@@ -283,6 +305,8 @@ class StageView(VerticalScroll):
         if not self._below_later:
             return
         self._below_later = False
+        for panel in self.query(ReadinessPanel):
+            await panel.mount_details()
         await self.mount_all(list(self._below()))
         self.complete = True
 
