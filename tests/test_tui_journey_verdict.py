@@ -10,7 +10,8 @@ from tui.core.journal import GO_ON_QUESTION
 from tui.screens.ask import AskScreen
 from tui.screens.confirm import ConfirmLeaveScreen
 from tui.screens.journey import JourneyScreen
-from tui.widgets.checklist import CheckItem, MarkedCheckbox
+from tui.widgets.checklist import CheckItem
+from tui.widgets.marked_checkbox import MarkedCheckbox
 from tui.widgets.stage import StageView, VerdictBanner
 from tui.widgets.stepper import StepLine
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -23,8 +22,14 @@ class Settings:
 def load_settings(home: Path) -> Settings:
     """The saved preferences, or the defaults when there are none or the file is unreadable."""
     try:
-        data = tomllib.loads((Path(home) / SETTINGS_FILE).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = (Path(home) / SETTINGS_FILE).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return Settings()  # none yet (a demo, a first start): no TOML reader needed
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return Settings()
     theme = data.get("theme")
     last = data.get("last_profile")

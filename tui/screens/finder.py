@@ -42,6 +42,7 @@ from tui.widgets.crossing_words import (
     short_time,
 )
 from tui.widgets.footer import KeysFooter
+from tui.widgets.marked_checkbox import MarkedCheckbox
 
 _FIXED_COLUMNS = (
     ("Prov", "prov"),
@@ -63,17 +64,6 @@ class Filters:
 
 
 # --- the screen ----------------------------------------------------------------------------------
-
-
-class MarkedCheckbox(Checkbox):
-    """A checkbox whose state reads without colour: an X when on, blank when off."""
-
-    BUTTON_INNER = " "
-
-    def watch_value(self) -> None:
-        """Show the X (or not), then let the checkbox post its Changed message."""
-        self.BUTTON_INNER = "X" if self.value else " "
-        super().watch_value()
 
 
 class CrossingFinderScreen(Screen[str | None]):
@@ -434,4 +424,4 @@ class CrossingFinderScreen(Screen[str | None]):
         self.query_one(DataTable).action_cursor_up()
 
 
-__all__ = ["CrossingFinderScreen", "Filters", "MarkedCheckbox"]
+__all__ = ["CrossingFinderScreen", "Filters"]

@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Header, Input, Static
 
 from tui.core.storage import ProfileStore
-from tui.widgets.checklist import MarkedCheckbox
 from tui.widgets.footer import KeysFooter
+from tui.widgets.marked_checkbox import MarkedCheckbox
 
 
 class ImportScreen(Screen[str | None]):

@@ -1,5 +1,5 @@
-"""A checklist item that says what its mark means: ``[x] done`` / ``[ ] to do``; and a checkbox
-for forms whose state reads without colour (``[x]`` / ``[ ]``)."""
+"""A checklist item that says what its mark means: ``[x] done`` / ``[ ] to do``. (The forms'
+checkbox whose state reads without colour is ``tui.widgets.marked_checkbox``.)"""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Checkbox
 
 from tui.widgets.findings import Hanging
 
@@ -71,16 +70,3 @@ class CheckItem(Widget, can_focus=True):
         """A click toggles, like a key."""
         self.focus()
         self.action_toggle()
-
-
-class MarkedCheckbox(Checkbox):
-    """A Checkbox whose mark is ``[x]`` when ticked and ``[ ]`` when not (Textual's shows an X
-    either way and tells them apart by colour only)."""
-
-    BUTTON_LEFT = "["
-    BUTTON_RIGHT = "]"
-
-    @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # a class constant in Textual
-        """``x`` when ticked, a space when not."""
-        return "x" if self.value else " "
