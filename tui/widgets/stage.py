@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Collapsible, Static
+from textual.widgets import Static
 
 from tui.core.findings import Finding, Severity
 from tui.core.labels import READY_WORDS
@@ -249,6 +249,8 @@ class SourcesSection(Vertical):
 
     def compose(self) -> ComposeResult:
         """Heading, short lines, the detail."""
+        from textual.widgets import Collapsible  # under the fold: not needed for the first frame
+
         if not self.sources:
             return
         yield _title("Sources")
