@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from tui.core.storage import ProfileStore, default_home
+
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 
 def home_from(args: argparse.Namespace) -> Path:
