@@ -32,6 +32,7 @@ from pathlib import Path
 
 TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
+    from _hashlib import HASH
     from typing import Any, TypeVar
 
     T = TypeVar("T")
@@ -92,13 +93,14 @@ def profile_prefix(name: str) -> str:
 
 # --- the key ------------------------------------------------------------------------------------
 
-def _sha256_class() -> Any:
+def _sha256_class() -> Callable[..., HASH]:
     """SHA-256 as Python builds it in (``_sha256``, ``_sha2`` from 3.12): the same digests as
     ``hashlib.sha256``, without loading OpenSSL, which ``import hashlib`` does (a few ms of
     every start); ``hashlib``'s where neither exists."""
     for name in ("_sha256", "_sha2"):
         try:
-            return importlib.import_module(name).sha256
+            sha256: Callable[..., HASH] = importlib.import_module(name).sha256
+            return sha256
         except (ImportError, AttributeError):
             continue
     import hashlib  # pragma: no cover - a Python without the built-in module
@@ -111,7 +113,7 @@ _sha256 = _sha256_class()
 
 def sha256_hex(data: bytes) -> str:
     """The SHA-256 of ``data`` in hex (as ``hashlib.sha256(data).hexdigest()``)."""
-    return str(_sha256(data).hexdigest())
+    return _sha256(data).hexdigest()
 
 
 _code_hashes: dict[str, str] = {}
