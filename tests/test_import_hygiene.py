@@ -108,6 +108,13 @@ def test_a_warm_check_spares_the_modules_it_does_not_need(tmp_path, profile):
     assert _modules_after(argv, WARM_CHECK_SPARES, env) == []
 
 
+def test_a_warm_check_on_a_given_date_imports_no_pydantic(tmp_path):
+    env = {"FLAGPOLE_CACHE": str(tmp_path / "cache"), "FLAGPOLE_HOME": str(tmp_path / "home"), "FLAGPOLE_NO_CACHE": ""}
+    argv = ["check", str(PROFILES / "demo.toml"), "--json", "--on", "2026-12-02T10:30"]
+    _modules_after(argv, ("pydantic",), env)
+    assert _modules_after(argv, HEAVY, env) == []
+
+
 def test_a_warm_check_of_an_airport_day_imports_no_pydantic(tmp_path):
     env = {"FLAGPOLE_CACHE": str(tmp_path / "cache"), "FLAGPOLE_HOME": str(tmp_path / "home"), "FLAGPOLE_NO_CACHE": ""}
     argv = ["check", str(PROFILES / "iec-arrival-by-air.toml"), "--json"]
