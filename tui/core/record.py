@@ -40,7 +40,7 @@ class Record:
         super().__init_subclass__(**kwargs)
         fields = list(cls._fields)
         defaults = dict(cls._defaults)
-        for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+        for name, annotation in cls.__annotations__.items():  # the class's own, in order
             if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
                 continue
             if name not in fields:
