@@ -93,6 +93,28 @@ def test_a_warm_check_imports_no_pydantic_and_no_textual(tmp_path):
     assert _modules_after(argv, HEAVY, {**env, "FLAGPOLE_NO_CACHE": ""}) == []
 
 
+WARM_CHECK_SPARES = ("dataclasses", "inspect", "typing", "argparse", "shutil", "calendar", "hashlib", "_hashlib",
+                     "secrets", "tempfile", "tui.core.labels")
+"""What a warm ``check --json`` does without (each a measurable part of its start, issue 14):
+no dataclass (inspect), no typing at run time, no argparse for the plain command line, no
+OpenSSL for the key, no write-only helpers, no menu words."""
+
+
+@pytest.mark.parametrize("profile", ["demo.toml", "iec-arrival-by-air.toml"])
+def test_a_warm_check_spares_the_modules_it_does_not_need(tmp_path, profile):
+    env = {"FLAGPOLE_CACHE": str(tmp_path / "cache"), "FLAGPOLE_HOME": str(tmp_path / "home"), "FLAGPOLE_NO_CACHE": ""}
+    argv = ["check", str(PROFILES / profile), "--json"]
+    _modules_after(argv, ("pydantic",), env)
+    assert _modules_after(argv, WARM_CHECK_SPARES, env) == []
+
+
+def test_a_warm_check_on_a_given_date_imports_no_pydantic(tmp_path):
+    env = {"FLAGPOLE_CACHE": str(tmp_path / "cache"), "FLAGPOLE_HOME": str(tmp_path / "home"), "FLAGPOLE_NO_CACHE": ""}
+    argv = ["check", str(PROFILES / "demo.toml"), "--json", "--on", "2026-12-02T10:30"]
+    _modules_after(argv, ("pydantic",), env)
+    assert _modules_after(argv, HEAVY, env) == []
+
+
 def test_a_warm_check_of_an_airport_day_imports_no_pydantic(tmp_path):
     env = {"FLAGPOLE_CACHE": str(tmp_path / "cache"), "FLAGPOLE_HOME": str(tmp_path / "home"), "FLAGPOLE_NO_CACHE": ""}
     argv = ["check", str(PROFILES / "iec-arrival-by-air.toml"), "--json"]

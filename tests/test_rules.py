@@ -397,6 +397,33 @@ def test_keyword_matching_is_at_word_starts():
     assert matches_keyword("accidental", ["dental"]) is None
 
 
+_NAMEISH = st.text(alphabet=st.sampled_from(list("aAbZ19 -\t\n\u00a0\u2028ßİé")), max_size=12)
+
+
+def _key_as_written(name: str) -> str:  # the rules' wording of "the same name", as a pattern
+    return re.sub(r"[\s\-]+", " ", name.strip().casefold()).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAMEISH, _NAMEISH, st.lists(_NAMEISH, max_size=3))
+def test_names_and_keywords_compare_as_the_patterns_say(a, b, keywords):
+    """Spaces and hyphens in runs count as one space, case does not count, and a keyword
+    matches only where no letter or digit comes before it (read without a regex per keyword)."""
+    assert same_name(a, b) is (_key_as_written(a) == _key_as_written(b))
+    folded = _key_as_written(a)
+    first = next((k for k in keywords if re.search(r"(?<![a-z0-9])" + re.escape(_key_as_written(k)), folded)), None)
+    assert matches_keyword(a, keywords) == first
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)), st.integers(0, 120))
+def test_add_months_lands_on_the_same_day_or_the_month_end(start, months):
+    import calendar
+
+    end = add_months(start, months)
+    assert (end.year * 12 + end.month) - (start.year * 12 + start.month) == months
+    assert end.day == min(start.day, calendar.monthrange(end.year, end.month)[1])
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     on=st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)),

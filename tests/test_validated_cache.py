@@ -221,3 +221,31 @@ def test_the_shared_cache_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("FLAGPOLE_HOME", str(tmp_path / "h"))
     assert validated_cache.shared_folder() == tmp_path / "h" / "cache"
     assert os.environ.get("FLAGPOLE_HOME")
+
+
+def test_the_key_digest_is_sha256():
+    import hashlib
+
+    for data in (b"", b"abc", (PROFILES / "demo.toml").read_bytes()):
+        assert validated_cache.sha256_hex(data) == hashlib.sha256(data).hexdigest()
+
+
+def test_a_changed_byte_in_a_model_source_changes_the_key(tmp_path, monkeypatch):
+    """The code part of the key is read from the model sources themselves (once per process)."""
+    raw = (PROFILES / "demo.toml").read_bytes()
+    tui = tmp_path / "tui"
+    for rel in (*validated_cache.MODEL_CODE["profile"], "core/validated_cache.py"):
+        (tui / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tui / rel).write_bytes((validated_cache._TUI / rel).read_bytes())
+    monkeypatch.setattr(validated_cache, "_TUI", tui)
+
+    def new_process_key() -> str:
+        monkeypatch.setattr(validated_cache, "_code_hashes", {})
+        monkeypatch.setattr(validated_cache, "_file_hashes", {})
+        return validated_cache.key_for("profile", raw)
+
+    before = new_process_key()
+    assert new_process_key() == before
+    profile_py = tui / "core" / "profile.py"
+    profile_py.write_bytes(profile_py.read_bytes() + b"\n# a changed model\n")
+    assert new_process_key() != before

@@ -14,6 +14,7 @@ TYPE_CHECKING = False  # typing itself is not imported: ``--version`` answers be
 if TYPE_CHECKING:  # pragma: no cover
     import argparse
     from collections.abc import Sequence
+    from types import SimpleNamespace
 
 # Each module in tui/commands/ has configure(subparsers) and run(args) -> exit status.
 COMMANDS = ("run", "import_", "export", "profiles", "check", "crossings", "airports", "rules", "history")
@@ -96,6 +97,39 @@ def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
     return build_parser()  # an unknown command: the usage error lists them all
 
 
+def plain_check_args(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The arguments of the plain ``check`` command line, read without argparse (which, with
+    the parser it builds, is a tenth of a warm check): ``[--home PATH] check REF [--on VALUE]
+    [--json]``, the three after ``check`` in any order, each at most once, no value starting
+    with ``-``. The same values argparse gives; None for any other command line (argparse then
+    reads it, with its help and its usage errors)."""
+    from types import SimpleNamespace
+
+    rest = list(argv)
+    home = None
+    if rest[:1] == ["--home"] and len(rest) >= 3:
+        home, rest = rest[1], rest[2:]
+    if rest[:1] != ["check"] or (home is not None and home.startswith("-")):
+        return None
+    profile, on, json = None, None, False
+    words = iter(rest[1:])
+    for word in words:
+        if word == "--json" and not json:
+            json = True
+        elif word == "--on" and on is None:
+            on = next(words, "-")
+            if on.startswith("-"):
+                return None
+        elif not word.startswith("-") and profile is None:
+            profile = word
+        else:
+            return None
+    if profile is None:
+        return None
+    handler = importlib.import_module("tui.commands.check").run
+    return SimpleNamespace(home=home, demo=False, command="check", profile=profile, on=on, json=json, handler=handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status: 0 ok, 1 ``check`` found errors, 2 anything
     that went wrong (bad input, a file that cannot be read or written, or an unexpected failure),
@@ -106,8 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(0)
     from tui.core.errors import FlagpoleError
 
-    parser = parser_for(argv)
-    args = parser.parse_args(argv)  # --help, --version: SystemExit(0); a usage error: SystemExit(2)
+    args: argparse.Namespace | SimpleNamespace | None = plain_check_args(argv)
+    if args is None:
+        args = parser_for(argv).parse_args(argv)  # --help, --version: SystemExit(0); a usage error: SystemExit(2)
     if args.command is None:
         args.command = "run"
         args.handler = importlib.import_module("tui.commands.run").run

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
+    import argparse
+
     from tui.core.findings import Finding, Report
 
 _HEADINGS = {"error": "ERRORS", "warning": "WARNINGS", "info": "INFO"}

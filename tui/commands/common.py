@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from tui.core.storage import ProfileStore, default_home
+
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
+if TYPE_CHECKING:  # pragma: no cover
+    import argparse
+    from typing import Any
 
 
 def home_from(args: argparse.Namespace) -> Path:
@@ -29,11 +32,11 @@ def print_json(value: Any) -> None:
 
 def require_moment_in_range(option: str, text: str) -> None:
     """FlagpoleError unless the date in a ``--on``/``--at`` value falls in the years the app
-    handles (fields.MIN_YEAR..MAX_YEAR), checked before any date arithmetic can overflow."""
+    handles (date_range.MIN_YEAR..MAX_YEAR), checked before any date arithmetic can overflow."""
     import re
 
+    from tui.core.date_range import MAX_YEAR, MIN_YEAR
     from tui.core.errors import FlagpoleError
-    from tui.core.fields import MAX_YEAR, MIN_YEAR
 
     match = re.match(r"\s*(\d{4})-", text)
     if match and not MIN_YEAR <= int(match.group(1)) <= MAX_YEAR:

@@ -208,7 +208,7 @@ def _stale(data, crossings, days: int, today, as_json: bool) -> int:
         raise FlagpoleError(f"--stale: expected a number of days, 0 or more (got {days}).")
     from datetime import date
 
-    from tui.core.fields import MIN_YEAR
+    from tui.core.date_range import MIN_YEAR
 
     wanted = {c.id for c in crossings} | {"*"}
     # Every as-of date is in MIN_YEAR or later: a longer span finds the same (nothing), and

@@ -13,12 +13,14 @@ import functools
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
 
 from tui.core.crossings.search import match_score, normalize
 from tui.core.errors import FlagpoleError, InvalidFileError, Problem
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from tui.core.airports_model import (  # noqa: F401 - re-exported for the type checker
         Airport as Airport,
     )
@@ -144,7 +146,8 @@ def _as_airports(airports: AirportsData | Iterable[Airport]) -> list[Airport]:
     table = getattr(airports, "airports", None)
     if isinstance(table, dict):  # the data, validated or read back from the cache
         return list(table.values())
-    return list(cast("Iterable[Airport]", airports))
+    rows: Iterable[Airport] = airports  # type: ignore[assignment]  # (no typing.cast: typing is not imported)
+    return list(rows)
 
 
 def search(airports: AirportsData | Iterable[Airport], text: str) -> list[Airport]:

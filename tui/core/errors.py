@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from tui.core.record import Record
 
 
 class FlagpoleError(Exception):
@@ -16,8 +16,7 @@ class FlagpoleError(Exception):
         return self.message
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One thing wrong with a file: where (a field path or line/column) and why."""
 
     where: str
@@ -29,16 +28,24 @@ class Problem:
     """What needs the ``missing`` keys: a programme id or a route."""
 
 
-@dataclass
 class InvalidFileError(FlagpoleError):
     """A file that is not valid TOML or not a valid profile or data file."""
 
-    source: str
-    problems: list[Problem] = field(default_factory=list)
-    kind: str = "profile"
-
-    def __post_init__(self) -> None:
+    def __init__(self, source: str, problems: list[Problem] | None = None, kind: str = "profile"):
+        self.source = source
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.kind = kind
         FlagpoleError.__init__(self, self.render())
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.source, self.problems, self.kind) == (other.source, other.problems, other.kind)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(source={self.source!r}, problems={self.problems!r}, kind={self.kind!r})"
 
     def render(self) -> str:
         """One short paragraph: the file, then each problem on its own line."""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+
+from tui.core.record import Record
+
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
+if TYPE_CHECKING:  # pragma: no cover
+    from datetime import date, datetime
+    from typing import Any
 
 
 class Severity(StrEnum):
@@ -28,8 +32,7 @@ class FindingStage(StrEnum):
     PERMIT_REVIEW = "permit_review"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """One result of one rule: a stable id, a severity, plain words, and what to do next."""
 
     id: str
@@ -64,8 +67,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class ExpectedPermit:
+class ExpectedPermit(Record):
     """The permit expiry the profile predicts, and what limits it (program, passport, insurance)."""
 
     expires: date
@@ -76,12 +78,11 @@ class ExpectedPermit:
         return {"expires": self.expires.isoformat(), "limited_by": self.limited_by}
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Record):
     """Everything the rules found for one profile at one moment."""
 
     on: datetime
-    findings: tuple[Finding, ...] = field(default_factory=tuple)
+    findings: tuple[Finding, ...] = ()
     expected_permit: ExpectedPermit | None = None
 
     @property

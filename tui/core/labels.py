@@ -8,11 +8,6 @@ The app shows these instead of the profile file's ids (``spousal-open-work-permi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any
-
 from tui.core.kinds import (
     Basis,
     Exemption,
@@ -22,10 +17,16 @@ from tui.core.kinds import (
     StatusKind,
     Travel,
 )
+from tui.core.record import Record
+
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Mapping
+    from enum import StrEnum
+    from typing import Any
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Record):
     """One value of a menu: its id in the profile file, a plain label, and a one-line hint."""
 
     value: str

@@ -7,12 +7,14 @@ either. Only attributes are read; nothing here validates.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from tui.core.kinds import Basis, PlanRoute
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from tui.core.profile import Plan
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import importlib
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import InvalidFileError
 from tui.core.kinds import US_CITIZEN  # noqa: F401 - re-exported
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from tui.core.policy_model import (  # noqa: F401 - re-exported for the type checker
         BanNote as BanNote,
     )

@@ -7,16 +7,17 @@ content, then read back without pydantic as an object the rules read like a ``Pr
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import InvalidFileError, Problem
+from tui.core.record import replace
 from tui.core.tomlfile import SECRET_KEYS, parse_toml, read_limited, read_toml
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover - pydantic and the models load only to validate or write
+    from typing import Any
+
     from tui.core.profile import Profile
     from tui.core.storage import ProfileStore
 
@@ -161,10 +162,10 @@ def view_stored(store: ProfileStore, name: str) -> Profile:
 def view_file(path: Path, home: Path) -> Profile:
     """A profile file for reading, as ``view_stored``: its cache entry is kept in the data folder
     ``home`` (one per file path), or with the bundled data for a bundled example profile."""
-    from tui.core.validated_cache import cached, private_folder
+    from tui.core.validated_cache import cached, private_folder, sha256_hex
 
     raw = read_limited(path, "profile")
-    where = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:16]
+    where = sha256_hex(str(Path(path).resolve()).encode())[:16]
     return cached(
         "profile", raw, lambda data: parse_profile(data, str(path)), _folder_for(raw, private_folder(home)),
         prefix=f"file-{where}",

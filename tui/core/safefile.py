@@ -18,9 +18,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import secrets
 import stat
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -226,6 +224,8 @@ def _refuse_link(path: Path) -> None:
 
 
 def _write_temp(folder: Path, name: str, data: bytes) -> Path:
+    import tempfile  # here, not at the top: reading (every start) needs neither it nor secrets
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
         os.fchmod(fd, 0o600)
@@ -264,6 +264,8 @@ def _keep_previous(path: Path) -> None:
     """Make ``path.prev`` the current content of ``path`` in one rename (hard link, or a copy)."""
     previous = path.with_name(path.name + PREVIOUS_SUFFIX)
     _refuse_link(previous)
+    import secrets
+
     link_name = path.parent / f".{previous.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     try:
         os.link(path, link_name, follow_symlinks=False)

@@ -5,13 +5,12 @@ one writer at a time, no link followed). The careful-writing helpers are re-expo
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.errors import FlagpoleError
+from tui.core.record import Record
 from tui.core.safefile import (  # re-exported for the rest of the app ("X as X")
     PREVIOUS_SUFFIX as PREVIOUS_SUFFIX,
 )
@@ -103,11 +102,12 @@ def check_name(name: str) -> str:
 
 def fingerprint(data: bytes) -> str:
     """A short fingerprint of a file's content, to notice that it changed."""
+    import hashlib  # here, not at the top: reading a profile (every check) needs no fingerprint
+
     return hashlib.sha256(data).hexdigest()
 
 
-@dataclass(frozen=True)
-class StoredProfile:
+class StoredProfile(Record):
     """A profile file in the store, with when it was last written."""
 
     name: str

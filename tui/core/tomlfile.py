@@ -14,10 +14,11 @@ import re
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover - pydantic is imported only when something is validated
     import tomllib
+    from typing import Any
 
     from pydantic import BaseModel, ValidationError
 

@@ -19,7 +19,6 @@ on either.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
@@ -30,9 +29,13 @@ from contextvars import ContextVar
 from datetime import date, datetime, time
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
+if TYPE_CHECKING:  # pragma: no cover
+    from _hashlib import HASH
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 OFF_ENV = "FLAGPOLE_NO_CACHE"
 FOLDER_ENV = "FLAGPOLE_CACHE"
@@ -90,19 +93,51 @@ def profile_prefix(name: str) -> str:
 
 # --- the key ------------------------------------------------------------------------------------
 
+def _sha256_class() -> Callable[..., HASH]:
+    """SHA-256 as Python builds it in (``_sha256``, ``_sha2`` from 3.12): the same digests as
+    ``hashlib.sha256``, without loading OpenSSL, which ``import hashlib`` does (a few ms of
+    every start); ``hashlib``'s where neither exists."""
+    for name in ("_sha256", "_sha2"):
+        try:
+            sha256: Callable[..., HASH] = importlib.import_module(name).sha256
+            return sha256
+        except (ImportError, AttributeError):
+            continue
+    import hashlib  # pragma: no cover - a Python without the built-in module
+
+    return hashlib.sha256  # pragma: no cover
+
+
+_sha256 = _sha256_class()
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` in hex (as ``hashlib.sha256(data).hexdigest()``)."""
+    return _sha256(data).hexdigest()
+
+
 _code_hashes: dict[str, str] = {}
+_file_hashes: dict[str, bytes] = {}
 _versions: str | None = None
+
+
+def _source_digest(rel: str) -> bytes:
+    """The digest of one source file under ``tui/`` (each file read once per process)."""
+    if rel not in _file_hashes:
+        try:
+            with open(os.path.join(_TUI, rel), "rb") as source:
+                _file_hashes[rel] = _sha256(source.read()).digest()
+        except OSError:
+            _file_hashes[rel] = b"<missing>"
+    return _file_hashes[rel]
 
 
 def _code_hash(kind: str) -> str:
     if kind not in _code_hashes:
-        digest = hashlib.sha256()
+        digest = _sha256()
         for rel in (*MODEL_CODE[kind], "core/validated_cache.py"):
             digest.update(rel.encode())
-            try:
-                digest.update((_TUI / rel).read_bytes())
-            except OSError:
-                digest.update(b"<missing>")
+            digest.update(_source_digest(rel))
         _code_hashes[kind] = digest.hexdigest()
     return _code_hashes[kind]
 
@@ -128,7 +163,7 @@ def _installed_versions() -> str:
 
 def key_for(kind: str, raw: bytes) -> str:
     """The entry key of ``raw`` read as ``kind``: bytes, model code and versions."""
-    digest = hashlib.sha256()
+    digest = _sha256()
     for part in (str(FORMAT), kind, _code_hash(kind), _installed_versions()):
         digest.update(part.encode())
         digest.update(b"\0")

@@ -3,7 +3,6 @@ stage's special panel (the readiness verdict, the permit form, or the day's summ
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -13,6 +12,7 @@ from textual.widgets import Static
 
 from tui.core.findings import Finding, Severity
 from tui.core.labels import READY_WORDS
+from tui.core.record import replace
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
 from tui.widgets.findings import FindingView, labelled

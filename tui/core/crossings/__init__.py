@@ -12,8 +12,9 @@ pydantic-free parts (``logic``, ``search``) load without the models. Module map:
 - ``search``: finding a crossing by what a person types.
 """
 
+from __future__ import annotations
+
 import importlib
-from typing import TYPE_CHECKING, Any
 
 # The pydantic-free parts, imported now (``facts`` and ``search`` are also module names: binding
 # them here keeps the functions, not the modules, as the package's attributes).
@@ -21,7 +22,10 @@ from tui.core.crossings.facts import CrossingFact, facts, stale_facts
 from tui.core.crossings.logic import PROVINCES, WEEKDAYS, describe_days
 from tui.core.crossings.search import closest_ids, find_crossing, normalize, search
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from tui.core.crossings.loading import (  # noqa: F401
         KIND as KIND,
     )

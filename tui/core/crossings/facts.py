@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING
+from tui.core.record import Record
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+    from datetime import date
+
     from tui.core.crossings.model import CrossingsData
 
 # --- facts (for --stale and the facts check) ---------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CrossingFact:
+class CrossingFact(Record):
     """One dated, sourced fact in the crossings data."""
 
     crossing_id: str

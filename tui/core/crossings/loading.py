@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import InvalidFileError, Problem
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover - the models are imported only to validate
+    from typing import Any
+
     from tui.core.crossings.model import Crossing, CrossingsData
     from tui.core.crossings.places import Place
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
+
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """Day names as written in the data, in ``date.weekday()`` order."""

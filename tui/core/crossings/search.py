@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, cast
 
 from tui.core.errors import FlagpoleError
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.crossings.model import Crossing, CrossingsData
 
@@ -60,7 +60,8 @@ def _as_crossings(crossings: CrossingsData | Mapping[str, Crossing] | Iterable[C
         return list(table.values())
     if isinstance(crossings, Mapping):
         return list(crossings.values())
-    return list(cast("Iterable[Crossing]", crossings))
+    rows: Iterable[Crossing] = crossings  # type: ignore[assignment]  # (no typing.cast: typing is not imported)
+    return list(rows)
 
 
 def search(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from tui.core.kinds import Travel
 from tui.core.rules.registry import ERROR, READY, WARNING, Context, Hit, RuleGroup
 from tui.core.rules.terms import _crossing_table
 from tui.core.rules.wording import _duration, _hm, _plural, _until, _when
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.crossings import Crossing
 

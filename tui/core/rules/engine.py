@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from tui.core.findings import Finding, FindingStage, Report
 from tui.core.kinds import PlanRoute
 from tui.core.rules.registry import Context, RuleSpec
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.airports import AirportsData
     from tui.core.crossings import CrossingsData

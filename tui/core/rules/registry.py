@@ -3,13 +3,10 @@ registers its checks (``RuleGroup``), and what every check looks at (``Context``
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
 
 from tui.core.findings import ExpectedPermit, Finding, FindingStage, Severity
+from tui.core.record import Record
 from tui.core.rules.terms import (
     _find_crossing,
     exemption,
@@ -18,15 +15,19 @@ from tui.core.rules.terms import (
     term_end,
 )
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+    from datetime import date, datetime
+    from typing import Any
+
     from tui.core.airports import Airport, AirportsData
     from tui.core.crossings import Crossing
     from tui.core.policy import Policy
     from tui.core.profile import Profile
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     """What a rule returns when it fires: the words, and optionally a finer severity or source."""
 
     message: str
@@ -43,8 +44,7 @@ class Hit:
     """The profile key path to change (``plan.arrive``), never named in the words."""
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(Record):
     """One rule of the catalogue: stable id, severity, stage, one-line summary, and its check."""
 
     id: str
@@ -91,8 +91,9 @@ class RuleSpec:
         }
 
 
-Check = Callable[["Context"], "Hit | None"]
-"""A rule's check: the context in, a hit or None out."""
+if TYPE_CHECKING:  # pragma: no cover
+    Check = Callable[["Context"], "Hit | None"]
+    """A rule's check: the context in, a hit or None out."""
 
 
 class RuleGroup:

@@ -5,7 +5,6 @@ and the permit by mail is open to this person (rules.md "Additions": ``airport.u
 from __future__ import annotations
 
 from tui.core.kinds import PlanRoute, StatusKind
-from tui.core.labels import label
 from tui.core.rules.registry import ERROR, READY, Context, Hit, RuleGroup
 from tui.core.rules.wording import PROGRAM_NAMES, _upper_first
 
@@ -79,6 +78,8 @@ def _mail_reasons(ctx: Context) -> list[str]:
     if status is None:
         reasons.append("your profile does not say you hold an IEC work permit")
     elif status.current is not StatusKind.IEC_WORK_PERMIT:
+        from tui.core.labels import label  # the menus' words: loaded only when they are said
+
         reasons.append(
             f"your status is {label(status.current).lower()}, not an IEC work permit"
         )

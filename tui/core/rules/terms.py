@@ -3,17 +3,18 @@ moment ``on`` (per route)."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, tzinfo
-from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import BadMomentError
 from tui.core.findings import ExpectedPermit
 from tui.core.kinds import US_CITIZEN, PlanRoute, Program
 
+TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from tui.core.airports import Airport, AirportsData
     from tui.core.crossings import Crossing, CrossingsData
     from tui.core.profile import Profile
@@ -25,7 +26,16 @@ def add_months(start: date, months: int) -> date:
     """``start`` plus ``months`` calendar months, the day clamped to the target month's last day."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(start.day, _month_length(year, month)))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_length(year: int, month: int) -> int:
+    """Days in the month (``calendar.monthrange(year, month)[1]``, without importing calendar)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
 
 
 def _day(on: date | datetime) -> date:
@@ -87,15 +97,23 @@ def same_name(a: str, b: str) -> bool:
 
 
 def _name_key(name: str) -> str:
-    return re.sub(r"[\s\-]+", " ", name.strip().casefold()).strip()
+    """Casefolded, each run of whitespace and hyphens one space, none at either end."""
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def matches_keyword(text: str, keywords: Iterable[str]) -> str | None:
     """The first keyword found at the start of a word of ``text`` (case-insensitive), or None."""
     folded = _name_key(text)
     for keyword in keywords:
-        if re.search(r"(?<![a-z0-9])" + re.escape(_name_key(keyword)), folded):
-            return keyword
+        key = _name_key(keyword)
+        at = folded.find(key)
+        while at != -1:
+            if at == 0 or folded[at - 1] not in _WORD_CHARS:
+                return keyword
+            at = folded.find(key, at + 1)
     return None
 
 
