@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
+
+TYPE_CHECKING = False  # typing itself is not imported: ``check --on`` reads this module
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import TypeVar
+
+    _Moment = TypeVar("_Moment", bound=date)
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
 """Every date the app reads (profiles, data files, journal and history lines, ``--on``, ``--at``)
@@ -14,9 +19,6 @@ never leave the calendar Python knows."""
 def in_range(moment: date) -> bool:
     """Whether a date (or date-time) falls in MIN_YEAR..MAX_YEAR."""
     return MIN_YEAR <= moment.year <= MAX_YEAR
-
-
-_Moment = TypeVar("_Moment", bound=date)
 
 
 def require_in_range(moment: _Moment, what: str = "the date") -> _Moment:

@@ -66,13 +66,11 @@ def clear_cache() -> None:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> JourneyData:
-    import hashlib
-
     from tui.core.tomlfile import read_limited
-    from tui.core.validated_cache import cached, shared_folder
+    from tui.core.validated_cache import cached, sha256_hex, shared_folder
 
     raw = read_limited(path, KIND)
-    where = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:16]
+    where = sha256_hex(str(Path(path).resolve()).encode())[:16]
     return cached("journey", raw, lambda data: _validate(path, data), shared_folder(), prefix=f"journey-{where}")
 
 

@@ -53,14 +53,12 @@ def _zones(path: str) -> dict[str, dict[str, str]]:
     """``table.key`` → place id → zone name, for every ZONE_KEYS pair in the data file: parsed
     once per content (``tui.core.validated_cache``, the shared cache: the index holds only the
     data file's facts), then read back as JSON instead of parsing the whole file each start."""
-    import hashlib
-
-    from tui.core.validated_cache import cached, shared_folder
+    from tui.core.validated_cache import cached, sha256_hex, shared_folder
 
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
-        where = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:16]
+        where = sha256_hex(str(Path(path).resolve()).encode())[:16]
         return cached("place-zones", raw, _index, shared_folder(), prefix=f"zones-{where}")
     except (OSError, ValueError):  # ValueError: not UTF-8, not TOML
         return {}
