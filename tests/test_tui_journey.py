@@ -19,7 +19,7 @@ from tui.screens.log import LogScreen
 from tui.screens.welcome import WelcomeScreen
 from tui.widgets.checklist import CheckItem
 from tui.widgets.stage import StageView
-from tui.widgets.stepper import StepLine
+from tui.widgets.stepper import Stepper
 
 from .harness import (
     CLOCK,
@@ -69,10 +69,12 @@ async def test_demo_opens_at_before_you_go_with_every_stage_title_and_the_verdic
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until_open(pilot)
         assert isinstance(app.screen, JourneyScreen)
-        lines = [str(line.render()) for line in app.screen.query(StepLine)]
+        stepper = app.screen.query_one(Stepper)
+        lines = stepper.lines()
         assert [line[7:] for line in lines] == TITLES
         assert lines[0].startswith("now")
-        assert all(line.region.height == 1 and line.region.y < 30 for line in app.screen.query(StepLine))
+        assert all("\n" not in line for line in lines), "a title wrapped at 100 columns"
+        assert stepper.region.y + 1 + len(lines) < 30, "a stage is below the screen"
         text = screen_text(app)
         assert text.index("VERDICT") < text.index("Ready to cross") < text.index("The crossing at the planned moment")
         assert "ELIGIBLE" in text and "exempt" in text
@@ -101,7 +103,7 @@ async def test_walking_all_six_stages_with_the_keys(tmp_path):
                 )
             seen.append(current(app))
         assert seen == ["before_you_go", "us_booth", "us_office", "cbsa_office", "permit_review", "done"]
-        lines = [str(line.render()) for line in app.screen.query(StepLine)]
+        lines = app.screen.query_one(Stepper).lines()
         assert [line[:4] for line in lines] == ["done"] * 5 + ["now "]
         await press_and_wait(pilot, "p", lambda: current(app) == "permit_review", "'p' went back a stage")
         await press_and_wait(
@@ -144,7 +146,7 @@ async def test_ticks_survive_quitting_and_restarting(tmp_path):
         assert again.screen.query_one("#check-us_booth-referral_slip", CheckItem).checked
         assert again.screen.query_one("#check-us_booth-told_officer", CheckItem).checked
         assert not again.screen.query_one("#check-us_booth-passport_back", CheckItem).checked
-        assert str(again.screen.query_one("#step-us_booth", StepLine).render()).startswith("now")
+        assert again.screen.query_one(Stepper).lines()[1].startswith("now  2 US booth")
 
 
 async def test_permit_review_shows_the_poe_letter_error_with_the_sentence_and_leaving_asks(tmp_path):

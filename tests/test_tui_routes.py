@@ -18,7 +18,7 @@ from tui.screens.confirm import ConfirmLeaveScreen
 from tui.screens.finder import CrossingFinderScreen
 from tui.screens.journey import JourneyScreen
 from tui.widgets.stage import StageView
-from tui.widgets.stepper import StepLine
+from tui.widgets.stepper import Stepper
 
 from .harness import (
     TEST_DATA,
@@ -76,7 +76,7 @@ def current(app) -> str:
 
 def stepper_titles(app) -> list[str]:
     """The stage titles in the stepper, a wrapped title read as one line."""
-    return [" ".join(str(line.render())[7:].split()) for line in app.screen.query(StepLine)]
+    return [" ".join(line[7:].split()) for line in app.screen.query_one(Stepper).lines()]
 
 
 async def next_stage(pilot) -> None:

@@ -1,56 +1,38 @@
-"""The stepper: every stage title in order, the current one marked ``now``, visited ones ``done``."""
+"""The stepper: every stage title in order, the current one marked ``now``, visited ones ``done``.
+
+One widget draws the heading and every stage (a widget per line cost the first frame about a
+tenth of its work); the marks' looks are component classes styled in ``journey.tcss``.
+"""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from rich.text import Text
+from textual import events
 from textual.message import Message
-from textual.widgets import Static
+from textual.widget import Widget
 
 TITLE_WIDTH = 14
 """Columns left for a title in the stepper (24 wide in journey.tcss, less its padding, its
 border and the mark and number)."""
 
-
-class StepLine(Static):
-    """One stage in the stepper; a click asks to go there."""
-
-    def __init__(self, stage_id: str, number: int, title: str, mark: str = "") -> None:
-        """Stage ``number`` (1-based) titled ``title``, shown with ``mark``."""
-        classes = "step" + {"now": " -current", "done": " -done"}.get(mark, "")
-        super().__init__(self._words(mark, number, title), id=f"step-{stage_id}", classes=classes, markup=False)
-        self.stage_id = stage_id
-        self.number = number
-        self.title = title
-        self.mark = mark
-
-    @staticmethod
-    def _words(mark: str, number: int, title: str) -> str:
-        """'now  1 Before you go'; a title too long for the column wraps under itself
-        ('Landing and' / 'primary' / 'inspection'), never cut."""
-        lines = textwrap.wrap(title, TITLE_WIDTH, break_long_words=True) or [""]
-        indent = "\n" + " " * (len(f"{mark:<5}{number} "))
-        return f"{mark:<5}{number} " + indent.join(lines)
-
-    def show(self, mark: str) -> None:
-        """Render with ``mark`` (``now``, ``done`` or empty); no work when unchanged."""
-        if mark == self.mark:
-            return
-        self.mark = mark
-        self.update(self._words(mark, self.number, self.title))
-        self.set_class(mark == "now", "-current")
-        self.set_class(mark == "done", "-done")
-
-    def on_click(self) -> None:
-        """Ask the screen to go to this stage."""
-        self.post_message(Stepper.Selected(self.stage_id))
+HEADING = "STAGES"
 
 
-class Stepper(Vertical):
-    """All stage titles, top to bottom."""
+def step_words(mark: str, number: int, title: str) -> str:
+    """'now  1 Before you go'; a title too long for the column wraps under itself
+    ('Landing and' / 'primary' / 'inspection'), never cut."""
+    lines = textwrap.wrap(title, TITLE_WIDTH, break_long_words=True) or [""]
+    indent = "\n" + " " * (len(f"{mark:<5}{number} "))
+    return f"{mark:<5}{number} " + indent.join(lines)
+
+
+class Stepper(Widget):
+    """All stage titles, top to bottom; a click on one asks to go there."""
+
+    COMPONENT_CLASSES = {"stepper--title", "stepper--current", "stepper--done"}
 
     class Selected(Message):
         """The person clicked a stage."""
@@ -68,17 +50,49 @@ class Stepper(Vertical):
         self.current = current
         self.visited = set(visited or ())
 
-    def compose(self) -> ComposeResult:
-        """A heading and one line per stage."""
-        yield Static("STAGES", classes="stepper-title")
-        for number, (stage_id, title) in enumerate(self.stages, start=1):
-            yield StepLine(stage_id, number, title, _mark_for(stage_id, self.current, self.visited))
+    def lines(self) -> list[str]:
+        """Each stage as drawn, in order ('now  1 Before you go'; a wrapped title keeps its
+        line breaks)."""
+        return [
+            step_words(_mark_for(stage_id, self.current, self.visited), number, title)
+            for number, (stage_id, title) in enumerate(self.stages, start=1)
+        ]
+
+    def render(self) -> Text:
+        """The heading, then one entry per stage in its mark's style."""
+        text = Text(end="")
+        text.append(HEADING, style=self.get_component_rich_style("stepper--title"))
+        for (stage_id, _), words in zip(self.stages, self.lines(), strict=True):
+            mark = _mark_for(stage_id, self.current, self.visited)
+            style = {"now": "stepper--current", "done": "stepper--done"}.get(mark)
+            text.append("\n")
+            if style:  # the mark's look spans the column, as a highlighted row
+                width = self.content_size.width
+                words = "\n".join(line.ljust(width) for line in words.split("\n"))
+            text.append(words, style=self.get_component_rich_style(style) if style else "")
+        return text
 
     def mark(self, current: str, visited: set[str]) -> None:
         """Mark ``current`` as now and the other ``visited`` stages as done."""
-        self.current, self.visited = current, set(visited)
-        for line in self.query(StepLine):
-            line.show(_mark_for(line.stage_id, current, visited))
+        if (current, set(visited)) != (self.current, self.visited):
+            self.current, self.visited = current, set(visited)
+            self.refresh()
+
+    def stage_at(self, row: int) -> str | None:
+        """The id of the stage drawn on ``row`` (0 is the heading), or None."""
+        line = 1
+        for (stage_id, _), words in zip(self.stages, self.lines(), strict=True):
+            height = words.count("\n") + 1
+            if line <= row < line + height:
+                return stage_id
+            line += height
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        """Ask the screen to go to the stage clicked."""
+        stage_id = self.stage_at(event.y)
+        if stage_id is not None:
+            self.post_message(self.Selected(stage_id))
 
 
 def _mark_for(stage_id: str, current: str, visited: set[str]) -> str:
