@@ -36,7 +36,7 @@ from tui.core.profile_form import (
 )
 from tui.core.storage import ProfileStore
 from tui.screens.profile_actions import ProfileActions
-from tui.screens.profile_sections import FieldWidget, ProfileSections, error_id, label_id, widget_id
+from tui.screens.profile_sections import FieldWidget, error_id, label_id, widget_id
 from tui.widgets.choice_field import ChoiceField
 from tui.widgets.form_input import FormInput
 
@@ -48,7 +48,7 @@ SHAPERS = frozenset({"application.program", "plan.route", "application.basis"})
 SHOWN_NOTES = 2
 
 
-class ProfileScreen(ProfileActions, ProfileSections, Screen[str | None]):
+class ProfileScreen(ProfileActions, Screen[str | None]):
     """Edit (or create) a profile; dismisses with the stored name when saved, else None."""
 
     CSS_PATH = "../profile.tcss"
@@ -201,8 +201,7 @@ class ProfileScreen(ProfileActions, ProfileSections, Screen[str | None]):
         values = dict(self._values)
         for path in self.built:
             widget = self.inputs[path]
-            if True:
-                values[path] = widget.text if isinstance(widget, TextArea) else str(widget.value)
+            values[path] = widget.text if isinstance(widget, TextArea) else str(widget.value)
         return values
 
     @property

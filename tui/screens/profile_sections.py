@@ -44,6 +44,10 @@ SECTION_TITLE_ROWS = 2
 """A section title and the blank line above it."""
 
 
+REQUIRED_WORDS: dict[bool | None, str] = {True: "  (required)", False: "  (optional: leave blank if it does not apply)"}
+"""What a section title adds when the rules need it, or not (None: every profile has it)."""
+
+
 def widget_id(path: str) -> str:
     """The DOM id of the input for field ``path`` (ids cannot hold dots)."""
     return "f-" + path.replace(".", "--").replace("_", "-")
@@ -160,7 +164,7 @@ class ProfileSections(_ScreenBase):
             if title.display != bool(shown_fields):
                 title.display = grid.display = bool(shown_fields)
             needed = section_required(section, values)
-            suffix = {True: "  (required)", False: "  (optional: leave blank if it does not apply)"}.get(needed, "")
+            suffix = REQUIRED_WORDS.get(needed, "")
             title.update(SECTIONS[section][0] + suffix)
         return mounts
 
@@ -173,10 +177,10 @@ class ProfileSections(_ScreenBase):
             self.built.update(paths)
             title = self.titles[section] = Static("", classes="section-title", id=f"s-{section}", markup=False)
             grid = self.grids[section] = Container(*widgets, classes="section-grid", id=f"g-{section}")
-            later = next((self.titles[s] for s in list(SECTIONS)[list(SECTIONS).index(section) + 1:]
-                          if s in self.titles), None)
+            order = list(SECTIONS)
+            next_title = next((self.titles[s] for s in order[order.index(section) + 1:] if s in self.titles), None)
             form = self.query_one("#profile-form")
-            return [form.mount_all([title, grid], before=later or self.query_one("#profile-bottom"))]
+            return [form.mount_all([title, grid], before=next_title or self.query_one("#profile-bottom"))]
         grid = self.grids[section]
         before_now = set(self.built)
         at_end: list[Widget] = []
