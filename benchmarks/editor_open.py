@@ -10,7 +10,8 @@ first screenful, the number that matters to a person), and to the paint with eve
 ("whole form": the fields below the first screen are built after it is painted). "first paint" is
 the screen's first paint, fields or not (what this benchmark timed before the two others; for a
 stored profile, read in a worker, it could be the empty form). A callback after each paint checks
-the screen (``built``, ``form_complete``). Each is popped before the next run. Medians are printed
+the screen: fields ``built`` and every one of them in the layout just painted (a region on the
+screen), ``form_complete``. Each is popped before the next run. Medians are printed
 in ms, with the ratio to the bare screen. Target: the profile screen shows its fields in under 300 ms
 (200 ms on a loaded two-core machine). This is a benchmark, not a test: the machine's noise applies.
 """
@@ -61,8 +62,12 @@ async def _time_push(app: App[None], pilot, make) -> dict[str, float]:
     done = asyncio.Event()
     loop = asyncio.get_running_loop()
 
+    def laid_out() -> bool:  # every field built so far (none hidden at opening) is in the layout painted
+        fields = [*getattr(screen, "labels", {}).values(), *getattr(screen, "inputs", {}).values()]
+        return all(w.region.area for w in fields if w.display)
+
     def filled() -> bool:
-        return bool(getattr(screen, "built", True))
+        return bool(getattr(screen, "built", True)) and laid_out()
 
     def complete() -> bool:
         return filled() and bool(getattr(screen, "form_complete", True))
@@ -71,7 +76,7 @@ async def _time_push(app: App[None], pilot, make) -> dict[str, float]:
         now = time.perf_counter()
         marks.setdefault("painted", now)
         if "filled" not in marks and filled():
-            marks["filled"] = now
+            marks["filled"] = now  # (a later step may add fields before this paint: caught at the next)
         if complete():
             marks["complete"] = now
             done.set()

@@ -1,6 +1,7 @@
 """The profile editor builds the first screenful of fields before its first paint and the rest
 after it: nothing of the form is out of reach because of that — a finding leads to a field not
-built yet, Tab goes through every field in order, a draft restores into the fields built later."""
+built yet, Tab goes through every field in order, a draft restores into the fields built later;
+a stored profile that cannot be read still opens, empty, saying so."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tui.screens.ask import AskScreen
 from tui.screens.profile import ProfileScreen, widget_id
 from tui.screens.profile_sections import FORM_ROWS
 
-from .harness import TEST_PROFILES, profile_harness, wait_for, wait_for_profile_form
+from .harness import TEST_PROFILES, profile_harness, record_notifications, wait_for, wait_for_profile_form
 
 PERMIT_EXPIRY = widget_id("issued_permit.expires")
 
@@ -31,7 +32,7 @@ def focused_id(app) -> str:
 
 
 async def test_a_finding_leads_to_its_field_before_that_part_of_the_form_is_built(tmp_path, monkeypatch):
-    monkeypatch.setattr(ProfileScreen, "_build_rest", lambda self: None)  # the rest never comes by itself
+    monkeypatch.setattr(ProfileScreen, "_build_rest", lambda self, first: None)  # the rest never comes by itself
     app = profile_harness(lindqvist(tmp_path), "lind")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_profile_form(pilot)
@@ -78,3 +79,16 @@ async def test_a_draft_restores_into_a_field_built_after_the_first_paint(tmp_pat
         await wait_for_profile_form(pilot)
         assert app.screen.query_one(f"#{PERMIT_EXPIRY}", Input).value == "2027-05-20"
         assert app.screen.dirty
+
+
+async def test_a_stored_profile_that_cannot_be_read_opens_an_empty_form_and_says_so(tmp_path):
+    store = ProfileStore(tmp_path)
+    save_stored(store, "lind", read_profile(TEST_PROFILES / "lindqvist-appointment.toml"))
+    store.path_for("lind").write_text("[person\nsurname = ", encoding="utf-8")  # cut off mid-write elsewhere
+    app = profile_harness(store, "lind")
+    said = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_profile_form(pilot)
+        assert any("lind" in m for m in said), f"nothing said the profile could not be read: {said}"
+        assert app.screen.values()["person.surname"] == ""
+        assert app.screen.form_complete

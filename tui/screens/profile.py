@@ -118,40 +118,48 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
     # --- loading -------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Fill the form (reading the stored profile and any draft in a worker) and start the checks.
-        A new form is filled once the screen is styled (building its fields sooner styles them twice)."""
+        """Fill the form once the screen is styled (fields built sooner are styled twice), then
+        look for a draft; the checks start after the first paint."""
         self.sub_title = f"profile: {self.profile_name}" if self.profile_name else "new profile"
-        self._load(self.profile_name)
+        self.call_later(self._open)
         if not self.profile_name:
-            self.call_later(self._fill, self.initial, to_form(None))
             self.query_one("#profile-name", Input).focus()
 
-    @work(thread=True, exclusive=True, group="profile-load")
-    def _load(self, name: str | None) -> None:
-        from tui.core.drafts import load_draft
+    def _open(self) -> None:
+        if self.profile_name is None:
+            self._fill(self.initial, to_form(None))
+        else:
+            values = self._read_stored(self.profile_name)
+            self._fill(values, values)
+        self.call_after_refresh(self._look_for_draft)
+
+    def _read_stored(self, name: str) -> dict[str, str]:
+        """The stored profile's fields (read here, not in a worker: a small file, read in well under
+        a millisecond, and then the first paint shows it); an empty form, said why, when unreadable."""
         from tui.core.errors import FlagpoleError
         from tui.core.profile_io import load_stored
 
-        if name is not None:
-            try:
-                self.stored_fingerprint = self.store.fingerprint(name)
-                values = to_form(load_stored(self.store, name))
-            except (FlagpoleError, OSError) as exc:
-                words = f"{exc.strerror or exc} ({exc.filename})" if isinstance(exc, OSError) else str(exc)
-                self.app.call_from_thread(self.notify, words, title="Could not read the profile", severity="error")
-                values = to_form(None)
-            self.app.call_from_thread(self._fill, values, values)
-        draft = load_draft(self.store.home, name)
+        try:
+            self.stored_fingerprint = self.store.fingerprint(name)
+            return to_form(load_stored(self.store, name))
+        except (FlagpoleError, OSError) as exc:
+            words = f"{exc.strerror or exc} ({exc.filename})" if isinstance(exc, OSError) else str(exc)
+            self.notify(words, title="Could not read the profile", severity="error")
+            return to_form(None)
+
+    def _look_for_draft(self) -> None:
+        from tui.core.drafts import load_draft
+
+        draft = load_draft(self.store.home, self.profile_name)
         if draft is not None:
-            self.app.call_from_thread(self._offer_draft, draft)
+            self._offer_draft(draft)
 
     def _fill(self, values: dict[str, str], saved: dict[str, str]) -> None:
         self.saved_values = dict(saved)
         self._values = {**to_form(None), **values}
         for path in self.built:
             self.set_field(path, self._values[path])
-        self._shape(self.first_rows())
-        self._build_rest()
+        self._build_rest(self._shape(self.first_rows()))
         self._schedule_check(0)
 
     def _offer_draft(self, draft: dict[str, str]) -> None:

@@ -38,7 +38,7 @@ FieldWidget = Input | TextArea | ChoiceField
 CHROME_ROWS = 8
 """The screen's rows that are not the form: header, name (with its margin), readiness, hint, footer,
 and a line or two of findings."""
-REST_ROWS = 24
+REST_ROWS = 40
 """How many more rows of the form each step after the first paint builds."""
 SECTION_TITLE_ROWS = 2
 """A section title and the blank line above it."""
@@ -172,19 +172,18 @@ class ProfileSections(_ScreenBase):
         """Build and mount the fields ``paths`` of ``section``, each in its place among those
         already built (and the section's title and grid, the first time). Returns the mounts begun."""
         fields = FIELDS_OF[section]
+        mounts: list[AwaitMount] = []
         if section not in self.grids:
-            widgets = [w for f in fields if f.path in paths for w in self._widgets_for(f)]
-            self.built.update(paths)
             title = self.titles[section] = Static("", classes="section-title", id=f"s-{section}", markup=False)
-            grid = self.grids[section] = Container(*widgets, classes="section-grid", id=f"g-{section}")
+            grid = self.grids[section] = Container(classes="section-grid", id=f"g-{section}")
             order = list(SECTIONS)
             next_title = next((self.titles[s] for s in order[order.index(section) + 1:] if s in self.titles), None)
             form = self.query_one("#profile-form")
-            return [form.mount_all([title, grid], before=next_title or self.query_one("#profile-bottom"))]
+            mounts.append(form.mount_all([title, grid], before=next_title or self.query_one("#profile-bottom")))
+            # the fields go into the grid now (not as its children-to-be), so the next paint shows them
         grid = self.grids[section]
         before_now = set(self.built)
         at_end: list[Widget] = []
-        mounts: list[AwaitMount] = []
         for i, field in enumerate(fields):
             if field.path not in paths:
                 continue
@@ -200,9 +199,10 @@ class ProfileSections(_ScreenBase):
         return mounts
 
     @work(exclusive=True, group="profile-build")
-    async def _build_rest(self) -> None:
-        """After the first paint: build the fields below it, a screenful at a time (typing goes
-        on in between), then show their messages."""
+    async def _build_rest(self, first: list[AwaitMount]) -> None:
+        """Once the ``first`` fields are mounted and painted: build the fields below them, a
+        screenful at a time (typing goes on in between), then show their messages."""
+        await asyncio.gather(*first)
         painted = asyncio.Event()
         self.call_after_refresh(painted.set)
         await painted.wait()
