@@ -4,9 +4,10 @@ Validation is the CLI's (``tui.core.profile_form`` → the same pydantic models)
 under its field in plain words, and the live list at the top names the fields with a problem (F3
 goes to the next). Only the fields that apply (``tui.core.guide.field_applies``) or hold a value
 are built, and more are built when the programme or route changes; opening builds what fills the
-first screen and the rest after it is painted (``tui.screens.profile_sections``). Unsaved typing is kept as a
-draft in the private data folder and offered back after a crash. Saving is atomic and keeps the
-previous version; leaving with unsaved changes asks first. Numbers are masked until revealed.
+first screen, and the rest once that is painted (``tui.screens.profile_sections``). Unsaved typing
+is kept as a draft in the private data folder and offered back after a crash. Saving is atomic
+and keeps the previous version; leaving with unsaved changes asks first. Numbers are masked until
+revealed.
 """
 
 from __future__ import annotations
