@@ -62,9 +62,9 @@ async def _time_push(app: App[None], pilot, make) -> dict[str, float]:
     done = asyncio.Event()
     loop = asyncio.get_running_loop()
 
-    def laid_out() -> bool:  # every field built so far (none hidden at opening) is in the layout painted
+    def laid_out() -> bool:  # every field built so far and not hidden is in the layout painted
         fields = [*getattr(screen, "labels", {}).values(), *getattr(screen, "inputs", {}).values()]
-        return all(w.region.area for w in fields if w.display)
+        return all(w.region.area for w in fields if all(n.display for n in w.ancestors_with_self if n is not app))
 
     def filled() -> bool:
         return bool(getattr(screen, "built", True)) and laid_out()
