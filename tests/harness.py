@@ -320,8 +320,8 @@ async def answer_guided_start(pilot: Pilot[Any], citizenship: str, program: str,
 
 
 async def wait_for_profile_form(pilot: Pilot[Any]) -> None:
-    """Wait until the profile form is filled and checked: no worker running, the readiness
-    line no longer 'checking…'."""
+    """Wait until the profile form is filled and checked: no worker running (so every field is
+    built, those below the first screen too), the readiness line no longer 'checking…'."""
     await wait_for(
         pilot,
         lambda: not pilot.app.workers and "checking" not in static_text(pilot.app, "#readiness-summary"),

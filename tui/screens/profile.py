@@ -3,9 +3,11 @@
 Validation is the CLI's (``tui.core.profile_form`` → the same pydantic models); each problem shows
 under its field in plain words, and the live list at the top names the fields with a problem (F3
 goes to the next). Only the fields that apply (``tui.core.guide.field_applies``) or hold a value
-are built, and more are built when the programme or route changes. Unsaved typing is kept as a
-draft in the private data folder and offered back after a crash. Saving is atomic and keeps the
-previous version; leaving with unsaved changes asks first. Numbers are masked until revealed.
+are built, and more are built when the programme or route changes; opening builds what fills the
+first screen, and the rest once that is painted (``tui.screens.profile_sections``). Unsaved typing
+is kept as a draft in the private data folder and offered back after a crash. Saving is atomic
+and keeps the previous version; leaving with unsaved changes asks first. Numbers are masked until
+revealed.
 """
 
 from __future__ import annotations
@@ -20,18 +22,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
-from tui.core import choices
 from tui.core.clock import Clock
-from tui.core.guide import field_applies, section_required
 from tui.core.profile_form import (
     CHOICE,
     FIELD_BY_PATH,
     FIELDS,
-    LINES,
-    SECTIONS,
     YESNO,
     FieldNote,
-    FormField,
     FormResult,
     finding_notes,
     form_notes,
@@ -40,27 +37,16 @@ from tui.core.profile_form import (
 )
 from tui.core.storage import ProfileStore
 from tui.screens.profile_actions import ProfileActions
+from tui.screens.profile_sections import FieldWidget, error_id, label_id, widget_id
 from tui.widgets.choice_field import ChoiceField
+from tui.widgets.form_input import FormInput
+
+__all__ = ["ProfileScreen", "error_id", "label_id", "widget_id"]
 
 NEW_NAME_HELP = "letters, digits, - _ . (e.g. alex-2026)"
 SHAPERS = frozenset({"application.program", "plan.route", "application.basis"})
 """The fields that decide which others apply."""
 SHOWN_NOTES = 2
-
-
-def widget_id(path: str) -> str:
-    """The DOM id of the input for field ``path`` (ids cannot hold dots)."""
-    return "f-" + path.replace(".", "--").replace("_", "-")
-
-
-def label_id(path: str) -> str:
-    """The DOM id of the label of field ``path``."""
-    return "l-" + path.replace(".", "--").replace("_", "-")
-
-
-def error_id(path: str) -> str:
-    """The DOM id of the message under field ``path``."""
-    return "e-" + path.replace(".", "--").replace("_", "-")
 
 
 class ProfileScreen(ProfileActions, Screen[str | None]):
@@ -98,7 +84,9 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
         self._values: dict[str, str] = dict(self.initial)
         """Every field's text: the source for the fields not built (yet)."""
         self.built: set[str] = set()
-        self.inputs: dict[str, object] = {}
+        self.form_complete = False
+        """True once every field that applies is built (the rest follow the first paint)."""
+        self.inputs: dict[str, FieldWidget] = {}
         self.labels: dict[str, Static] = {}
         self.shown_errors: dict[str, Static] = {}
         self.forced: set[str] = set()
@@ -108,8 +96,9 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
         """Fields the person changed; a new, blank form only shows their messages (and all
         of them after a save attempt)."""
         self.show_all_errors = name is not None
-        self.titles = {s: Static("", classes="section-title", id=f"s-{s}", markup=False) for s in SECTIONS}
-        self.grids = {s: Container(classes="section-grid", id=f"g-{s}") for s in SECTIONS}
+        self.titles: dict[str, Static] = {}
+        self.grids: dict[str, Container] = {}
+        """Each section's title and grid of fields, once it has some (``profile_sections``)."""
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -118,117 +107,60 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
         yield Header()
         with Horizontal(id="profile-top"):
             yield Static("Profile name", classes="field-label")
-            yield Input(self.profile_name or "", id="profile-name", placeholder=NEW_NAME_HELP, compact=True,
-                        disabled=self.profile_name is not None)
+            yield FormInput(self.profile_name or "", id="profile-name", placeholder=NEW_NAME_HELP,
+                            disabled=self.profile_name is not None)
         yield Static("Readiness: checking…", id="readiness-summary", markup=False)
         yield Static("", id="profile-notes", markup=False)
         yield Static("", id="field-hint", markup=False)
         with VerticalScroll(id="profile-form", can_focus=False):
-            for section in SECTIONS:
-                yield self.titles[section]
-                yield self.grids[section]
             yield Static("", id="profile-bottom")
         yield Footer()
-
-    def _widgets_for(self, field: FormField) -> tuple[Static, object]:
-        text = self._values.get(field.path, "")
-        label = Static(field.label, classes="field-label", id=label_id(field.path), markup=False)
-        wid = widget_id(field.path)
-        if field.kind in (CHOICE, YESNO) or field.path == "plan.airport":
-            menu = self._airports() if field.path == "plan.airport" else choices.BY_FIELD.get(field.path, choices.YES_NO)
-            widget = ChoiceField(menu, title=field.label, value=text, id=wid)
-        elif field.kind == LINES:
-            widget = TextArea(text, id=wid, soft_wrap=True, compact=True, placeholder="one condition per line")
-        else:
-            widget = Input(text, id=wid, password=field.secret and not self.revealed,
-                           placeholder={"date": "YYYY-MM-DD", "time": "HH:MM", "number": "0"}.get(field.kind, ""),
-                           compact=True)
-        self.inputs[field.path], self.labels[field.path] = widget, label
-        return label, widget
-
-    def _airports(self) -> tuple[choices.Choice, ...]:
-        from tui.core.airports import load_airports
-
-        try:
-            data = load_airports(self.data_dir / "airports.toml" if self.data_dir else None)
-        except Exception:  # noqa: BLE001 - the menu is then empty; the rules say why
-            return ()
-        return tuple(choices.Choice(a.id, f"{a.name} ({a.id.upper()})", f"{a.city}, {a.province}")
-                     for a in data.airports.values())
-
-    def _shape(self) -> None:
-        """Build the fields that now apply, hide those that no longer do, mark the sections."""
-        values = self.values()
-        wanted = {f.path for f in FIELDS
-                  if field_applies(f.path, values) or values[f.path].strip() or f.path in self.forced}
-        for section in SECTIONS:
-            fields = [f for f in FIELDS if f.section == section]
-            grid = self.grids[section]
-            before_now, at_end = set(self.built), []
-            for i, field in enumerate(fields):
-                if field.path not in wanted or field.path in self.built:
-                    continue
-                pair = self._widgets_for(field)
-                self.built.add(field.path)
-                later = next((f for f in fields[i + 1:] if f.path in before_now), None)
-                if later is None:
-                    at_end.extend(pair)
-                else:
-                    grid.mount_all(pair, before=self.labels[later.path])
-            if at_end:
-                grid.mount_all(at_end)
-            for field in fields:
-                if field.path in self.built:
-                    shown = field.path in wanted
-                    for widget in (self.labels[field.path], self.inputs[field.path],
-                                   self.shown_errors.get(field.path)):
-                        if widget is not None and widget.display != shown:
-                            widget.display = shown
-            visible = any(f.path in wanted for f in fields)
-            title = self.titles[section]
-            title.display = grid.display = visible
-            needed = section_required(section, values)
-            suffix = {True: "  (required)", False: "  (optional: leave blank if it does not apply)"}.get(needed, "")
-            title.update(SECTIONS[section][0] + suffix)
-
-    def _is_built(self, path: str) -> bool:
-        return path in self.built
 
     # --- loading -------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Fill the form (reading the stored profile and any draft in a worker) and start the checks."""
+        """Fill the form once the screen is styled (fields built sooner are styled twice), then
+        look for a draft; the checks start after the first paint."""
         self.sub_title = f"profile: {self.profile_name}" if self.profile_name else "new profile"
-        self._load(self.profile_name)
+        self.call_later(self._open)
         if not self.profile_name:
-            self._fill(self.initial, saved=to_form(None))
             self.query_one("#profile-name", Input).focus()
 
-    @work(thread=True, exclusive=True, group="profile-load")
-    def _load(self, name: str | None) -> None:
-        from tui.core.drafts import load_draft
+    def _open(self) -> None:
+        if self.profile_name is None:
+            self._fill(self.initial, to_form(None))
+        else:
+            values = self._read_stored(self.profile_name)
+            self._fill(values, values)
+        self.call_after_refresh(self._look_for_draft)
+
+    def _read_stored(self, name: str) -> dict[str, str]:
+        """The stored profile's fields (read here, not in a worker: a small file, read in well under
+        a millisecond, and then the first paint shows it); an empty form, said why, when unreadable."""
         from tui.core.errors import FlagpoleError
         from tui.core.profile_io import load_stored
 
-        if name is not None:
-            try:
-                self.stored_fingerprint = self.store.fingerprint(name)
-                values = to_form(load_stored(self.store, name))
-            except (FlagpoleError, OSError) as exc:
-                words = f"{exc.strerror or exc} ({exc.filename})" if isinstance(exc, OSError) else str(exc)
-                self.app.call_from_thread(self.notify, words, title="Could not read the profile", severity="error")
-                values = to_form(None)
-            self.app.call_from_thread(self._fill, values, values)
-        draft = load_draft(self.store.home, name)
+        try:
+            self.stored_fingerprint = self.store.fingerprint(name)
+            return to_form(load_stored(self.store, name))
+        except (FlagpoleError, OSError) as exc:
+            words = f"{exc.strerror or exc} ({exc.filename})" if isinstance(exc, OSError) else str(exc)
+            self.notify(words, title="Could not read the profile", severity="error")
+            return to_form(None)
+
+    def _look_for_draft(self) -> None:
+        from tui.core.drafts import load_draft
+
+        draft = load_draft(self.store.home, self.profile_name)
         if draft is not None:
-            self.app.call_from_thread(self._offer_draft, draft)
+            self._offer_draft(draft)
 
     def _fill(self, values: dict[str, str], saved: dict[str, str]) -> None:
         self.saved_values = dict(saved)
         self._values = {**to_form(None), **values}
         for path in self.built:
             self.set_field(path, self._values[path])
-        self._shape()
+        self._build_rest(self._shape(self.first_rows()))
         self._schedule_check(0)
 
     def _offer_draft(self, draft: dict[str, str]) -> None:
@@ -278,8 +210,7 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
         values = dict(self._values)
         for path in self.built:
             widget = self.inputs[path]
-            if True:
-                values[path] = widget.text if isinstance(widget, TextArea) else str(widget.value)
+            values[path] = widget.text if isinstance(widget, TextArea) else str(widget.value)
         return values
 
     @property
@@ -340,11 +271,7 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
     def _check(self) -> None:
         """Validate the form now and show each field's message; then run the rules."""
         self.result = from_form(self.values())
-        for field in FIELDS:
-            message = self.result.errors.get(field.path, "")
-            if not (self.show_all_errors or field.path in self.touched):
-                message = ""
-            self._show_message(field.path, message)
+        self._show_messages()
         if self.result.profile is None:
             count = len(self.result.errors)
             self._summary(f"Readiness: not checked — {count} field{'s' if count != 1 else ''} "
@@ -356,25 +283,15 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
         self.sub_title = (f"profile: {self.profile_name}" if self.profile_name else "new profile") + (
             "  (unsaved changes)" if self.dirty else "")
 
-    def message(self, path: str) -> str:
-        """The message shown under field ``path`` ("" when none)."""
-        shown = self.shown_errors.get(path)
-        return str(shown.render()) if shown is not None else ""
-
-    def _show_message(self, path: str, message: str) -> None:
-        """Show (mounting it if needed), update or remove the message line under a field."""
-        shown = self.shown_errors.get(path)
-        if not message or not self._is_built(path):
-            if shown is not None:
-                del self.shown_errors[path]
-                shown.remove()
+    def _show_messages(self) -> None:
+        """Show each built field's message from the last check (a new form: only those touched)."""
+        if self.result is None:
             return
-        text = f"FIX: {message}"
-        if shown is not None:
-            shown.update(text)
-        else:
-            shown = self.shown_errors[path] = Static(text, id=error_id(path), classes="field-error", markup=False)
-            self.grids[FIELD_BY_PATH[path].section].mount(shown, after=self.inputs[path])
+        for field in FIELDS:
+            message = self.result.errors.get(field.path, "")
+            if not (self.show_all_errors or field.path in self.touched):
+                message = ""
+            self._show_message(field.path, message)
 
     def _show_notes(self, notes: list[FieldNote]) -> None:
         """The live list: each field with a problem, and what it is."""

@@ -4,16 +4,52 @@ numbers, the crossing finder, and leaving with unsaved changes. A mixin of ``Pro
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.widgets import Input
 
 from tui.core.errors import FlagpoleError
 from tui.core.profile_form import FIELD_BY_PATH, FIELDS, planned_moment
 from tui.core.storage import check_name
+from tui.screens.profile_sections import ProfileSections
+
+if TYPE_CHECKING:  # pragma: no cover
+    from textual.timer import Timer
+
+    from tui.core.clock import Clock
+    from tui.core.profile import Profile
+    from tui.core.profile_form import FieldNote, FormResult
+    from tui.core.storage import ProfileStore
 
 
-class ProfileActions:
+class ProfileActions(ProfileSections):
     """Save, find a crossing, leave."""
+
+    store: ProfileStore
+    profile_name: str | None
+    clock: Clock
+    result: FormResult | None
+    saved_name: str | None
+    saved_values: dict[str, str]
+    stored_fingerprint: str | None
+    show_all_errors: bool
+    touched: set[str]
+    notes: list[FieldNote]
+    _note_index: int
+    _draft_timer: Timer | None
+    DRAFT_DELAY: float
+
+    if TYPE_CHECKING:  # provided by ProfileScreen
+
+        @property
+        def dirty(self) -> bool: ...
+
+        def _check(self) -> None: ...
+
+        def _schedule_check(self, delay: float | None = None) -> None: ...
+
+        def set_field(self, path: str, text: str) -> None: ...
 
     def action_save(self) -> None:
         """Validate and store the profile (atomically, keeping the previous version)."""
@@ -39,7 +75,7 @@ class ProfileActions:
         self._save(name, self.result.profile, self.values(), check_unchanged=True)
 
     @work(thread=True, exclusive=True, group="profile-save")
-    def _save(self, name: str, profile, values: dict[str, str], check_unchanged: bool) -> None:
+    def _save(self, name: str, profile: Profile, values: dict[str, str], check_unchanged: bool) -> None:
         """Store the profile: a new one only if the name is free, an edited one only if the
         stored file is still what the form read (unless the person said to overwrite)."""
         from tui.core.profile_form import store_profile
@@ -61,15 +97,17 @@ class ProfileActions:
         self.drop_draft()
         self.app.call_from_thread(self._saved, name, values)
 
-    def _ask_overwrite(self, name: str, profile, values: dict[str, str]) -> None:
+    def _ask_overwrite(self, name: str, profile: Profile, values: dict[str, str]) -> None:
         from tui.screens.ask import AskScreen
 
         detail = (f"Since this form was opened, {name!r} was changed elsewhere (another flagpole window or "
                   "an import). Save what is on screen over it? The version there now is kept as the previous one.")
-        self.app.push_screen(
-            AskScreen("The stored profile changed", detail, yes="Overwrite", no="Keep editing"),
-            lambda overwrite: overwrite and self._save(name, profile, values, check_unchanged=False),
-        )
+        def answered(overwrite: bool | None) -> None:
+            if overwrite:
+                self._save(name, profile, values, check_unchanged=False)
+
+        self.app.push_screen(AskScreen("The stored profile changed", detail, yes="Overwrite", no="Keep editing"),
+                             answered)
 
     def _saved(self, name: str, values: dict[str, str]) -> None:
         self.profile_name = name
@@ -192,6 +230,7 @@ class ProfileActions:
         """Show or hide the passport, policy and IME numbers."""
         self.revealed = not self.revealed
         for field in FIELDS:
-            if field.secret and self._is_built(field.path):
-                self.inputs[field.path].password = not self.revealed
+            widget = self.inputs.get(field.path)
+            if field.secret and isinstance(widget, Input):
+                widget.password = not self.revealed
         self.notify("Numbers shown." if self.revealed else "Numbers masked.", timeout=2)
