@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Header, Input, Static, TextArea
 
 from tui.core.clock import Clock
 from tui.core.profile_form import (
@@ -39,6 +39,7 @@ from tui.core.storage import ProfileStore
 from tui.screens.profile_actions import ProfileActions
 from tui.screens.profile_sections import FieldWidget, error_id, label_id, widget_id
 from tui.widgets.choice_field import ChoiceField
+from tui.widgets.footer import KeysFooter
 from tui.widgets.form_input import FormInput
 
 __all__ = ["ProfileScreen", "error_id", "label_id", "widget_id"]
@@ -114,7 +115,7 @@ class ProfileScreen(ProfileActions, Screen[str | None]):
         yield Static("", id="field-hint", markup=False)
         with VerticalScroll(id="profile-form", can_focus=False):
             yield Static("", id="profile-bottom")
-        yield Footer()
+        yield KeysFooter()
 
     # --- loading -------------------------------------------------------------------------------
 
