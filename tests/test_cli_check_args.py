@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.cli import parser_for, plain_check_args
+from tui.cli import parser_for, plain_app_args, plain_check_args
 
 WORDS = ["check", "--json", "--on", "--home", "a.toml", "2026-12-02", "2026-12-02T10:30-08:00", "-5", "--",
          "--demo", "", "my profile", "--js", "--on=2026-12-02", "-h", "--help", "profiles", "/tmp/x", "-"]
@@ -70,3 +70,16 @@ def test_a_command_line_read_without_argparse_is_read_as_argparse_reads_it(argv)
     args = plain_check_args(argv)
     if args is not None:
         assert vars(args) == argparse_reads(argv)
+
+
+@pytest.mark.parametrize("argv", [[], ["--demo"]], ids=["plain", "demo"])
+def test_the_app_command_lines_read_as_argparse_reads_them(argv):
+    fast = plain_app_args(argv)
+    slow = parser_for(argv).parse_args(argv)
+    assert fast is not None
+    assert (fast.home, fast.demo, fast.command) == (slow.home, slow.demo, slow.command)
+
+
+@pytest.mark.parametrize("argv", [["--demo", "--demo"], ["--home", "x"], ["run"], ["--demo", "run"]])
+def test_other_app_command_lines_are_left_to_argparse(argv):
+    assert plain_app_args(argv) is None

@@ -140,3 +140,20 @@ async def test_reopening_replaces_the_first_day_and_a_failed_reopen_is_said(tmp_
         await wait_for(pilot, lambda: any("not a valid profile" in s for s in said),
                        "the app said the profile could not be opened")
         assert isinstance(app.screen, JourneyScreen), "a failed reopen left the day shown"
+
+
+async def test_collections_paused_for_the_start_resume_after_the_first_frame(tmp_path, own_cache):
+    import gc
+
+    store = demo_store(tmp_path / "home")
+    warm_up(store)
+    app = FlagpoleApp(store=store, profile_name="demo", clock=CLOCK, session=open_before_start(store, "demo", CLOCK))
+    gc.disable()  # as the run command does
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until_open(pilot)
+            await wait_for(pilot, gc.isenabled, "garbage collection was turned back on")
+            assert gc.get_freeze_count() > 0, "what lived at the first frame was not set aside"
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -137,6 +137,11 @@ class FlagpoleApp(PlaceActions, DayActions, DemoMode, FailurePath, App[int]):
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        import gc
+
+        if not gc.isenabled():  # paused by the run command for the start: what lives now stays
+            gc.freeze()
+            gc.enable()
         self._tidy()
         if self.throwaway_home is not None:
             self.say_demo()

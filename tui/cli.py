@@ -97,6 +97,16 @@ def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
     return build_parser()  # an unknown command: the usage error lists them all
 
 
+def plain_app_args(argv: Sequence[str]) -> SimpleNamespace | None:
+    """``flagpole`` and ``flagpole --demo`` (the app, nothing to parse: no argparse) as argparse
+    reads them; None for any other command line."""
+    if list(argv) not in ([], ["--demo"]):
+        return None
+    from types import SimpleNamespace
+
+    return SimpleNamespace(home=None, demo=bool(argv), command=None)
+
+
 def plain_check_args(argv: Sequence[str]) -> SimpleNamespace | None:
     """The arguments of the plain ``check`` command line, read without argparse (which, with
     the parser it builds, is a tenth of a warm check): ``[--home PATH] check REF [--on VALUE]
@@ -140,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(0)
     from tui.core.errors import FlagpoleError
 
-    args: argparse.Namespace | SimpleNamespace | None = plain_check_args(argv)
+    args: argparse.Namespace | SimpleNamespace | None = plain_app_args(argv) or plain_check_args(argv)
     if args is None:
         args = parser_for(argv).parse_args(argv)  # --help, --version: SystemExit(0); a usage error: SystemExit(2)
     if args.command is None:

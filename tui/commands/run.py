@@ -18,9 +18,14 @@ def run(args: argparse.Namespace) -> int:
     Nothing is parsed before the UI starts (the app validates the profile as it opens it and
     shows any problem), except a profile *file*, which is imported like 'flagpole import' first.
     """
+    import gc
     import shutil
     import tempfile
     from pathlib import Path
+
+    # Start-up allocates many objects that all stay alive (modules, classes, widgets): no
+    # collection runs over them until the first frame is painted (FlagpoleApp turns it back on).
+    gc.disable()
 
     from tui.commands.common import home_from
     from tui.core.errors import FlagpoleError
