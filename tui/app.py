@@ -1,10 +1,13 @@
 """FlagpoleApp: the Textual shell, built from its dependencies (a profile store, a clock, the data
 folder) so tests pass fakes instead of patching.
 
-Start-up is in two steps so the journey shows quickly: a worker thread opens the session (the
-stored profile, the stage data, the day's journal) and the journey screen is pushed; a second
-worker loads the crossings and policy data and runs the rules (the heaviest imports, ~250 ms),
-and the verdict, the permit check and the crossing's local time fill in when it is done.
+Start-up, warm (everything already in the validated cache): ``flagpole run`` opens the day and
+runs the rules before the app starts (``tui.commands.run.open_before_start``, no pydantic), and
+the journey with its verdict is the app's default screen, so it is the first frame; the parts of
+the stage under the fold are mounted once that frame is painted. Cold (the first start after an
+install or an edit), the old way: a start screen, a worker opens the session (validating with
+pydantic) and the journey is pushed; a second worker loads the crossings and policy data and
+runs the rules, and the verdict, the permit check and the crossing's local time fill in.
 """
 
 from __future__ import annotations
