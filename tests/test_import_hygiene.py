@@ -165,3 +165,40 @@ def test_a_warm_session_open_imports_no_pydantic(tmp_path):
     assert _modules_after_open(tmp_path / "home", env, heavy) == []
     off = _modules_after_open(tmp_path / "home", {**env, "FLAGPOLE_NO_CACHE": "1"}, heavy)
     assert "pydantic" in off  # the switch: every start validates
+
+
+_BEFORE_START = """
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from tui.commands.run import open_before_start
+from tui.core.clock import fixed_clock
+from tui.core.storage import ProfileStore
+session = open_before_start(ProfileStore(Path(sys.argv[1])), "demo", fixed_clock(datetime(2026, 11, 20, 14, tzinfo=UTC)))
+print(session is not None and session.verdict is not None)
+print(sorted(m for m in sys.modules if m.startswith(("pydantic", "textual", "rich", "tomli_w", "platformdirs"))))
+"""
+
+
+def test_the_apps_warm_start_opens_the_day_and_its_verdict_without_pydantic(tmp_path):
+    """What ``flagpole run`` does before the UI (issue 14): the day and the rules' verdict, read
+    from the cache; cold, nothing (the app's workers validate), and nothing heavy either way."""
+    from tui.core.resources import demo_profile_path
+    from tui.core.storage import ProfileStore
+
+    home = tmp_path / "home"
+    ProfileStore(home).write_bytes("demo", demo_profile_path().read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FLAGPOLE_CACHE": str(tmp_path / "cache"),
+           "FLAGPOLE_HOME": str(home), "FLAGPOLE_NO_CACHE": ""}
+
+    def start() -> tuple[str, str]:
+        result = subprocess.run([sys.executable, "-c", _BEFORE_START, str(home)], capture_output=True, text=True,
+                                cwd=ROOT, env=env)
+        assert result.returncode == 0, result.stderr[-800:]
+        opened, modules = result.stdout.strip().splitlines()[-2:]
+        return opened, modules
+
+    assert start() == ("False", "[]")  # cold: left to the app's workers, nothing validated here
+    _modules_after_open(home, env, ("pydantic",))  # what the app's workers leave behind
+    subprocess.run([sys.executable, "-m", "tui", "check", "demo", "--json"], capture_output=True, cwd=ROOT, env=env)
+    assert start() == ("True", "[]")
