@@ -217,6 +217,8 @@ async def test_by_mail_walks_request_waiting_permit_review_done(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until_open(pilot)
         assert stepper_titles(app) == MAIL_TITLES
+        verdict_line = next(line for line in screen_text(app).splitlines() if "VERDICT" in line)
+        assert verdict_line.rstrip().endswith(" for Fri 20 Nov 2026"), "a request by mail has a day, no time"
         seen = [current(app)]
         for _ in MAIL_TITLES[1:]:
             await next_stage(pilot)

@@ -11,13 +11,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.core.findings import Finding, Severity
+from tui.core.kinds import PlanRoute
 from tui.core.labels import READY_WORDS
 from tui.core.record import replace
 from tui.core.session import Session
 from tui.widgets.checklist import CheckItem
 from tui.widgets.findings import FindingView, labelled
 from tui.widgets.sources import SourceList
-from tui.widgets.words import span, when
+from tui.widgets.words import day_words, span, when
 
 if TYPE_CHECKING:  # pragma: no cover
     from tui.core.journey import Fact, Stage
@@ -94,7 +95,9 @@ class ReadinessPanel(Vertical):
             yield Static("Checking eligibility, readiness and the crossing…", classes="waiting")
             return
         word = verdict.eligibility_word
-        line = Text.assemble(("VERDICT  ", "bold"), (word, "bold"), f"  for {when(verdict.on)}")
+        by_mail = self.session.route.id == PlanRoute.BY_MAIL  # a day, no place: no time of day
+        moment = day_words(verdict.on) if by_mail else when(verdict.on)
+        line = Text.assemble(("VERDICT  ", "bold"), (word, "bold"), f"  for {moment}")
         yield Static(line, classes=f"verdict -{word.lower().replace(' ', '-')}")
         if not self._details_later:
             yield from self._details()

@@ -12,6 +12,11 @@ def when(moment: datetime) -> str:
     return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M %Z}".rstrip()
 
 
+def day_words(moment: datetime) -> str:
+    """'Wed 2 Dec 2026' (a day with no time that matters: a request by mail)."""
+    return f"{moment:%a} {moment.day} {moment:%b %Y}"
+
+
 def clock_words(moment: datetime) -> str:
     """'10:30 PST, Wed 2 Dec'."""
     return f"{moment:%H:%M %Z}".rstrip() + f", {moment:%a} {moment.day} {moment:%b}"
