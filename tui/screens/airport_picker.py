@@ -17,13 +17,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, Static
-from textual.widgets.data_table import CellDoesNotExist
 
 from tui.core.airports import Airport, AirportsData, OfficeFact, search
 from tui.core.crossings import PROVINCES
 from tui.core.errors import FlagpoleError
+from tui.screens.picker import TablePicker
 from tui.widgets.crossing_detail import detail_grid, detail_title
 from tui.widgets.footer import KeysFooter
 from tui.widgets.words import when
@@ -130,12 +129,14 @@ def describe_airport(
     return Group(*parts)
 
 
-class AirportPickerScreen(Screen[str | None]):
+class AirportPickerScreen(TablePicker):
     """All airports with their local time now; dismisses with the chosen airport id, or None."""
 
     CSS_PATH = "../airport_picker.tcss"
     TITLE = "flagpole"
     SUB_TITLE = "choose an airport"
+    FILTER_INPUT = "#airport-text"
+    NOTHING_HIGHLIGHTED = "No airport is highlighted: the search leaves none."
 
     BINDINGS = [
         Binding("escape,b", "cancel", "Back", key_display="Esc", id="airport-back"),
@@ -271,25 +272,6 @@ class AirportPickerScreen(Screen[str | None]):
 
     # --- table ---------------------------------------------------------------------------------
 
-    def _highlighted_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except CellDoesNotExist:  # the cursor is outside the rows while the table is rebuilt
-            return None
-        return str(key.value) if key.value is not None else None
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Describe the highlighted airport."""
-        self._show_detail()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a row chooses it."""
-        if event.row_key.value is not None:
-            self.dismiss(str(event.row_key.value))
-
     def _detail(self, renderable: RenderableType) -> None:
         self.query_one("#airport-detail-text", Static).update(renderable)
 
@@ -302,32 +284,6 @@ class AirportPickerScreen(Screen[str | None]):
             )
             return
         self._detail(describe_airport(airport, self.now, current=self.current, landing=self.landing))
-
-    # --- actions -------------------------------------------------------------------------------
-
-    def action_cancel(self) -> None:
-        """Leave without choosing."""
-        self.dismiss(None)
-
-    def action_choose(self) -> None:
-        """Choose the highlighted airport."""
-        wanted = self._highlighted_id()
-        if wanted is None:
-            self.notify("No airport is highlighted: the search leaves none.", severity="warning")
-            return
-        self.dismiss(wanted)
-
-    def action_focus_filter(self) -> None:
-        """Put the cursor in the search field."""
-        self.query_one("#airport-text", Input).focus()
-
-    def action_table_down(self) -> None:
-        """Down in the search field moves the table's cursor, so typing can go on."""
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_table_up(self) -> None:
-        """Up in the search field moves the table's cursor."""
-        self.query_one(DataTable).action_cursor_up()
 
 
 __all__ = ["AirportPickerScreen", "describe_airport", "local_time_cell"]

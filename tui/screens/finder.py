@@ -18,9 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Header, Input, Label, Select, Static
-from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
 
 from tui.core.crossings import PROVINCES, CrossingsData, Place
@@ -32,6 +30,7 @@ from tui.core.finder import (
     find_statuses,
     parse_near,
 )
+from tui.screens.picker import TablePicker
 from tui.widgets.crossing_detail import describe_crossing
 from tui.widgets.crossing_words import (
     FOOT_WORDS,
@@ -66,12 +65,14 @@ class Filters:
 # --- the screen ----------------------------------------------------------------------------------
 
 
-class CrossingFinderScreen(Screen[str | None]):
+class CrossingFinderScreen(TablePicker):
     """All crossings at the planned moment; dismisses with the chosen crossing id, or None."""
 
     CSS_PATH = "../finder.tcss"
     TITLE = "flagpole"
     SUB_TITLE = "find a crossing"
+    FILTER_INPUT = "#finder-text"
+    NOTHING_HIGHLIGHTED = "No crossing is highlighted: the filters leave none."
 
     BINDINGS = [
         Binding("escape,b", "cancel", "Back", key_display="Esc", id="finder-back"),
@@ -342,28 +343,9 @@ class CrossingFinderScreen(Screen[str | None]):
         if self._shown_for is not None:
             self._show(self._shown_for, self.statuses)
 
-    def _highlighted_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except CellDoesNotExist:  # the cursor is outside the rows while the table is rebuilt
-            return None
-        return str(key.value) if key.value is not None else None
-
     def _highlighted(self) -> CrossingStatus | None:
         wanted = self._highlighted_id()
         return next((s for s in self.statuses if s.crossing.id == wanted), None)
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Describe the highlighted crossing."""
-        self._show_detail()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a row chooses it."""
-        if event.row_key.value is not None:
-            self.dismiss(str(event.row_key.value))
 
     # --- detail --------------------------------------------------------------------------------
 
@@ -391,22 +373,6 @@ class CrossingFinderScreen(Screen[str | None]):
         )
 
 
-    def action_cancel(self) -> None:
-        """Leave without choosing."""
-        self.dismiss(None)
-
-    def action_choose(self) -> None:
-        """Choose the highlighted crossing."""
-        wanted = self._highlighted_id()
-        if wanted is None:
-            self.notify("No crossing is highlighted: the filters leave none.", severity="warning")
-            return
-        self.dismiss(wanted)
-
-    def action_focus_filter(self) -> None:
-        """Put the cursor in the search field."""
-        self.query_one("#finder-text", Input).focus()
-
     def action_toggle_open(self) -> None:
         """Only crossings offering flagpoling at the planned moment, or all."""
         self.query_one("#finder-open-only", Checkbox).toggle()
@@ -414,14 +380,6 @@ class CrossingFinderScreen(Screen[str | None]):
     def action_toggle_foot(self) -> None:
         """Leave out crossings documented as refusing pedestrians, or not."""
         self.query_one("#finder-foot", Checkbox).toggle()
-
-    def action_table_down(self) -> None:
-        """Down in the search field moves the table's cursor, so typing can go on."""
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_table_up(self) -> None:
-        """Up in the search field moves the table's cursor."""
-        self.query_one(DataTable).action_cursor_up()
 
 
 __all__ = ["CrossingFinderScreen", "Filters"]
