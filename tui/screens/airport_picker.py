@@ -270,7 +270,7 @@ class AirportPickerScreen(TablePicker):
         """Re-fit the names to the new width."""
         self.call_after_refresh(self._refilter, True)
 
-    # --- table ---------------------------------------------------------------------------------
+    # --- detail --------------------------------------------------------------------------------
 
     def _detail(self, renderable: RenderableType) -> None:
         self.query_one("#airport-detail-text", Static).update(renderable)
