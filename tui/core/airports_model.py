@@ -12,8 +12,7 @@ from pydantic import (
     field_validator,
 )
 
-from tui.core.crossings.logic import PROVINCES
-from tui.core.fields import Day, Text, Url, Zone
+from tui.core.fields import Day, Province, Text, Url, Zone
 from tui.core.model_logic import AirportLogic, AirportsDataLogic
 
 # Canada's extent, generously: a coordinate outside it is a typo (a missing minus sign).
@@ -80,7 +79,7 @@ class Airport(AirportLogic, _Model):
     """The airport's name ("Vancouver International Airport")."""
     city: Text
     """The city it serves ("Vancouver")."""
-    province: str
+    province: Province
     """Two-letter province or territory code."""
     time_zone: Zone
     """IANA time zone of the terminal."""
@@ -102,13 +101,6 @@ class Airport(AirportLogic, _Model):
     def _iata(cls, value: str) -> str:
         if not re.fullmatch(r"[a-z0-9]{3}", value):
             raise ValueError("expected the IATA code in lower case, like 'yvr'")
-        return value
-
-    @field_validator("province")
-    @classmethod
-    def _province(cls, value: str) -> str:
-        if value not in PROVINCES:
-            raise ValueError(f"expected a province code, one of {', '.join(PROVINCES)}")
         return value
 
 

@@ -55,6 +55,14 @@ def _as_zone(value: object) -> object:
     return value.strip()
 
 
+def _province_code(value: str) -> str:
+    from tui.core.crossings.logic import PROVINCES
+
+    if value not in PROVINCES:
+        raise ValueError(f"expected a province code, one of {', '.join(PROVINCES)}")
+    return value
+
+
 def _non_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
@@ -65,5 +73,7 @@ Url = Annotated[str, BeforeValidator(_as_url)]
 """A source's web address (http or https)."""
 Zone = Annotated[str, BeforeValidator(_as_zone)]
 """An IANA time zone name known to this machine's zone database."""
+Province = Annotated[str, AfterValidator(_province_code)]
+"""A Canadian province or territory code (BC, ON, …)."""
 Text = Annotated[str, AfterValidator(_non_blank)]
 """Text that is not blank (surrounding spaces removed)."""

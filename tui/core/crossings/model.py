@@ -35,7 +35,7 @@ from tui.core.crossings.logic import (
 from tui.core.crossings.logic import (
     describe_days as describe_days,
 )
-from tui.core.fields import Day, Text, Url, Zone
+from tui.core.fields import Day, Province, Text, Url, Zone
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HHMM = re.compile(r"^(\d{2}):(\d{2})$")
@@ -192,7 +192,7 @@ class Crossing(CrossingLogic, _Model):
     """Stable slug (``spec/crossings.md``); profiles and logs refer to it."""
     name: Text
     """CBSA port name."""
-    province: str
+    province: Province
     """Two-letter province or territory code."""
     us_port: Text
     """US port of entry or town across the line."""
@@ -225,13 +225,6 @@ class Crossing(CrossingLogic, _Model):
     def _slug(cls, value: str) -> str:
         if not _SLUG.match(value):
             raise ValueError("expected a lowercase slug like 'fort-erie-peace-bridge'")
-        return value
-
-    @field_validator("province")
-    @classmethod
-    def _province(cls, value: str) -> str:
-        if value not in PROVINCES:
-            raise ValueError(f"expected a province code, one of {', '.join(PROVINCES)}")
         return value
 
     @field_validator("us_state")

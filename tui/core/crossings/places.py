@@ -6,14 +6,11 @@ import difflib
 import math
 from collections.abc import Iterable
 
-from pydantic import (
-    Field,
-    field_validator,
-)
+from pydantic import Field
 
-from tui.core.crossings.model import PROVINCES, _Model
+from tui.core.crossings.model import _Model
 from tui.core.crossings.search import normalize
-from tui.core.fields import Day, Text, Url
+from tui.core.fields import Day, Province, Text, Url
 
 
 class Place(_Model):
@@ -21,7 +18,7 @@ class Place(_Model):
 
     name: Text
     """Name as usually written ("Montréal")."""
-    province: str
+    province: Province
     """Two-letter province or territory code."""
     aliases: list[Text] = []
     """Other names ("Montreal", "YVR")."""
@@ -37,13 +34,6 @@ class Place(_Model):
     """True when the coordinates are a rough estimate."""
     unverified: bool = False
     """True when no reliable source confirms the coordinates."""
-
-    @field_validator("province")
-    @classmethod
-    def _province(cls, value: str) -> str:
-        if value not in PROVINCES:
-            raise ValueError(f"expected a province code, one of {', '.join(PROVINCES)}")
-        return value
 
 
 def find_place(places: Iterable[Place], text: str) -> Place | None:
