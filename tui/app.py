@@ -87,7 +87,8 @@ class FlagpoleApp(PlaceActions, DayActions, DemoMode, FailurePath, App[int]):
         self.session: Session | None = None
         self.throwaway_home: Path | None = throwaway_home
         """A demo folder (--demo, or opened from the welcome screen), removed when the app ends."""
-        self._opened = session
+        self._opened = session if profile_name else None
+        """The day opened before the start: the first screen (taken over at mount)."""
         if theme:  # before the first frame: no repaint in another theme
             self.theme = theme
         self._settings_lock = threading.Lock()
@@ -104,7 +105,7 @@ class FlagpoleApp(PlaceActions, DayActions, DemoMode, FailurePath, App[int]):
     def get_default_screen(self) -> Screen:
         """The first screen: the day opened before the start (so nothing else paints first),
         else an empty screen showing what is being opened (``compose``)."""
-        if self._opened is not None and self.profile_name:
+        if self._opened is not None:
             from tui.screens.journey import JourneyScreen
 
             return JourneyScreen(self._opened)
@@ -113,7 +114,7 @@ class FlagpoleApp(PlaceActions, DayActions, DemoMode, FailurePath, App[int]):
     def compose(self) -> ComposeResult:
         """What shows while the profile opens (a fraction of a second; no header or footer, so
         the first paint is cheap); nothing over the day opened before the start."""
-        if self._opened is not None and self.profile_name:
+        if self._opened is not None:
             return
         yield Static(
             f"Opening {self.profile_name}…" if self.profile_name else "",
@@ -128,7 +129,7 @@ class FlagpoleApp(PlaceActions, DayActions, DemoMode, FailurePath, App[int]):
         profile) waits until it is painted."""
         self.catch_exit_signals()
         opened, self._opened = self._opened, None
-        if opened is not None and self.profile_name:
+        if opened is not None:
             self._adopt(opened)
             self._session_shown(opened)
             self.call_after_refresh(self._remember, last_profile=self.profile_name)

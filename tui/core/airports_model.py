@@ -20,10 +20,6 @@ _CANADA_LAT = (41.0, 84.0)
 _CANADA_LON = (-142.0, -52.0)
 
 
-
-
-
-
 class _Model(BaseModel):
     """Unknown keys are refused (they are almost always typos); values never change."""
 
