@@ -95,7 +95,7 @@ def _read(path: Path, raw: bytes | None = None) -> AirportsData:
     from pydantic import ValidationError
 
     from tui.core.airports_model import Airport, AirportsData
-    from tui.core.tomlfile import parse_toml, read_toml, validation_problems
+    from tui.core.tomlfile import parse_toml, read_toml, validate_rows, validation_problems
 
     data = read_toml(path, KIND) if raw is None else parse_toml(raw, str(path), KIND)
     problems: list[Problem] = []
@@ -103,18 +103,7 @@ def _read(path: Path, raw: bytes | None = None) -> AirportsData:
     if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
         problems.append(Problem("airports", "required: at least one [[airports]] table"))
         rows = []
-    airports: dict[str, Airport] = {}
-    for index, row in enumerate(rows):
-        label = _row_label(row, index)
-        try:
-            airport = Airport.model_validate(row)
-        except ValidationError as exc:
-            problems.extend(validation_problems(exc, Airport, f"airports[{label}]"))
-            continue
-        if airport.id in airports:
-            problems.append(Problem(f"airports[{label}].id", "duplicate id"))
-            continue
-        airports[airport.id] = airport
+    airports = validate_rows(rows, Airport, "airports", problems)
     try:
         result = AirportsData.model_validate({**data, "airports": airports})
     except ValidationError as exc:
@@ -123,13 +112,6 @@ def _read(path: Path, raw: bytes | None = None) -> AirportsData:
     if problems or result is None:
         raise InvalidFileError(str(path), problems, kind=KIND)
     return result
-
-
-def _row_label(row: Any, index: int) -> str:
-    value = row.get("id") if isinstance(row, dict) else None
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return f"#{index + 1}"
 
 
 # --- search -------------------------------------------------------------------------------------

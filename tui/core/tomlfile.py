@@ -18,9 +18,11 @@ from pathlib import Path
 TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover - pydantic is imported only when something is validated
     import tomllib
-    from typing import Any
+    from typing import Any, TypeVar
 
     from pydantic import BaseModel, ValidationError
+
+    M = TypeVar("M", bound=BaseModel)
 
 from tui.core.errors import InvalidFileError, Problem
 
@@ -212,6 +214,36 @@ def toml_reason(exc: tomllib.TOMLDecodeError) -> str:
     if match:
         return f"line {match.group(1)}, column {match.group(2)}: {text[: match.start()].strip()}"
     return text
+
+
+def row_label(row: Any, index: int, key: str = "id") -> str:
+    """A ``[[table]]`` row's id (or name) when it has a usable one, else its position (#1 is the
+    first): how problems with that row are labelled."""
+    value = row.get(key) if isinstance(row, dict) else None
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return f"#{index + 1}"
+
+
+def validate_rows(rows: list[dict[str, Any]], model: type[M], table: str, problems: list[Problem]) -> dict[str, M]:
+    """Each row of ``[[table]]`` validated as ``model``, keyed by its ``id``; a row that does not
+    validate, or repeats an id, is left out and its problems are added to ``problems``."""
+    from pydantic import ValidationError
+
+    valid: dict[str, M] = {}
+    for index, row in enumerate(rows):
+        label = row_label(row, index)
+        try:
+            item = model.model_validate(row)
+        except ValidationError as exc:
+            problems.extend(validation_problems(exc, model, f"{table}[{label}]"))
+            continue
+        key = item.id  # type: ignore[attr-defined]  # every such table's rows have an id
+        if key in valid:
+            problems.append(Problem(f"{table}[{label}].id", "duplicate id"))
+            continue
+        valid[key] = item
+    return valid
 
 
 def validation_problems(

@@ -14,9 +14,7 @@ from tui.core.errors import InvalidFileError, Problem
 
 TYPE_CHECKING = False  # typing is not imported at run time (the check starts fast)
 if TYPE_CHECKING:  # pragma: no cover - the models are imported only to validate
-    from typing import Any
-
-    from tui.core.crossings.model import Crossing, CrossingsData
+    from tui.core.crossings.model import CrossingsData
     from tui.core.crossings.places import Place
 
 KIND = "crossings data"
@@ -87,7 +85,7 @@ def _read_crossings(path: Path, raw: bytes | None = None) -> CrossingsData:
     from pydantic import ValidationError
 
     from tui.core.crossings.model import Crossing, CrossingsData
-    from tui.core.tomlfile import parse_toml, read_toml, validation_problems
+    from tui.core.tomlfile import parse_toml, read_toml, validate_rows, validation_problems
 
     data = read_toml(path, KIND) if raw is None else parse_toml(raw, str(path), KIND)
     problems: list[Problem] = []
@@ -99,18 +97,7 @@ def _read_crossings(path: Path, raw: bytes | None = None) -> CrossingsData:
         problems.append(Problem("crossings", "expected [[crossings]] tables"))
         rows = []
 
-    crossings: dict[str, Crossing] = {}
-    for index, row in enumerate(rows):
-        label = _row_label(row, index, "id")
-        try:
-            crossing = Crossing.model_validate(row)
-        except ValidationError as exc:
-            problems.extend(validation_problems(exc, Crossing, f"crossings[{label}]"))
-            continue
-        if crossing.id in crossings:
-            problems.append(Problem(f"crossings[{label}].id", "duplicate id"))
-            continue
-        crossings[crossing.id] = crossing
+    crossings = validate_rows(rows, Crossing, "crossings", problems)
 
     try:
         result = CrossingsData.model_validate({**data, "crossings": {}})
@@ -128,7 +115,7 @@ def _read_places(path: Path) -> tuple[Place, ...]:
 
     from tui.core.crossings.places import Place
     from tui.core.crossings.search import normalize
-    from tui.core.tomlfile import read_toml, validation_problems
+    from tui.core.tomlfile import read_toml, row_label, validation_problems
 
     data = read_toml(path, PLACES_KIND)
     problems: list[Problem] = []
@@ -143,7 +130,7 @@ def _read_places(path: Path) -> tuple[Place, ...]:
     places: list[Place] = []
     seen: dict[str, str] = {}
     for index, row in enumerate(rows):
-        label = _row_label(row, index, "name")
+        label = row_label(row, index, "name")
         try:
             place = Place.model_validate(row)
         except ValidationError as exc:
@@ -160,13 +147,3 @@ def _read_places(path: Path) -> tuple[Place, ...]:
     if problems:
         raise InvalidFileError(str(path), problems, kind=PLACES_KIND)
     return tuple(places)
-
-
-def _row_label(row: Any, index: int, key: str) -> str:
-    """The row's id/name when it has a usable one, else its position (#1 is the first)."""
-    value = row.get(key) if isinstance(row, dict) else None
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return f"#{index + 1}"
-
-
